@@ -1,0 +1,29 @@
+package com.costguard.infrastructure;
+
+import com.costguard.config.Configuration;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** The configuration (read once) and the clock, for injection everywhere. */
+@ApplicationScoped
+public class Resources {
+
+  /** JNDI name of the datasource the WAR defines from {@code COSTGUARD_DB_URL}. */
+  public static final String DATASOURCE = "java:app/jdbc/costguard";
+
+  private static final Configuration CONFIGURATION = Configuration.fromEnvironment();
+
+  @Produces
+  @Singleton
+  Configuration configuration() {
+    return CONFIGURATION;
+  }
+
+  @Produces
+  @Singleton
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+}

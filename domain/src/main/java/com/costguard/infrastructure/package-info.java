@@ -1,0 +1,2 @@
+/** Adapters to the outside: JPA repositories, Flyway, start-up, health checks, clock. */
+package com.costguard.infrastructure;

@@ -1,0 +1,25 @@
+-- Cost events: discrete metered operations, priced exactly (DECIMAL(19,6)), stored once per key.
+CREATE TABLE cost_events (
+  id              BIGINT AUTO_INCREMENT PRIMARY KEY,
+  idempotency_key VARCHAR(200)   NOT NULL,
+  occurred_at     DATETIME(6)    NOT NULL,
+  received_at     DATETIME(6)    NOT NULL,
+  operation_type  VARCHAR(200)   NOT NULL,
+  amount          DECIMAL(19, 6) NOT NULL,
+  currency        CHAR(3)        NOT NULL,
+  units           DECIMAL(19, 6) NULL,
+  unit_type       VARCHAR(200)   NULL,
+  client          VARCHAR(200)   NULL,
+  project         VARCHAR(200)   NULL,
+  team            VARCHAR(200)   NULL,
+  user_name       VARCHAR(200)   NULL,
+  provider        VARCHAR(200)   NULL,
+  mode            VARCHAR(200)   NULL,
+  session_id      VARCHAR(200)   NULL,
+  job_id          BIGINT         NULL,
+  list_cost       DECIMAL(19, 6) NULL,
+  reused_from     VARCHAR(200)   NULL,
+  metadata        TEXT           NULL,
+  CONSTRAINT uk_cost_events_idempotency_key UNIQUE (idempotency_key),
+  INDEX ix_cost_events_occurred_at (occurred_at)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;

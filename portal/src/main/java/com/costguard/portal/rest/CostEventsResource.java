@@ -1,0 +1,37 @@
+package com.costguard.portal.rest;
+
+import com.costguard.application.CostEventService;
+import com.costguard.application.IngestResult;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.io.InputStream;
+
+/** {@code POST /cost-events}: a batch of up to 10,000 events, stored all-or-nothing. */
+@Path("cost-events")
+public class CostEventsResource {
+
+  @Inject CostEventService costEvents;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response ingest(InputStream body, @Context SecurityContext caller) {
+    var batch = CostEventJson.batch(JsonBodies.object(body));
+    IngestResult result =
+        costEvents.ingest(((ApiPrincipal) caller.getUserPrincipal()).user(), batch);
+    return Response.accepted(
+            Json.createObjectBuilder()
+                .add("accepted", result.accepted())
+                .add("duplicates", result.duplicates())
+                .build())
+        .build();
+  }
+}

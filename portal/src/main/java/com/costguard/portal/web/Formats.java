@@ -1,0 +1,36 @@
+package com.costguard.portal.web;
+
+import com.costguard.config.Configuration;
+import com.costguard.cost.Money;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How the portal writes money and time: cents in the installation's currency, its time zone. */
+@Named
+@ApplicationScoped
+public class Formats {
+
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  @Inject Configuration configuration;
+
+  public String money(BigDecimal amount) {
+    NumberFormat format = NumberFormat.getCurrencyInstance(Locale.US);
+    format.setCurrency(configuration.currency());
+    return format.format(Money.cents(amount));
+  }
+
+  public String time(Instant instant) {
+    return TIME.format(instant.atZone(configuration.timezone()));
+  }
+
+  public String zone() {
+    return configuration.timezone().getId();
+  }
+}
