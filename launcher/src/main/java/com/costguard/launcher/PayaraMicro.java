@@ -1,0 +1,109 @@
+package com.costguard.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Payara Micro in a child process, serving the WAR at {@code /}, its output in a log file. */
+final class PayaraMicro {
+
+  private final Process process;
+  private final Path log;
+  private final int port;
+
+  private PayaraMicro(Process process, Path log, int port) {
+    this.process = process;
+    this.log = log;
+    this.port = port;
+  }
+
+  static PayaraMicro start(Path runtime, int port, Map<String, String> environment, Path log)
+      throws IOException {
+    Files.createDirectories(log.getParent());
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx1g",
+                    "-jar",
+                    runtime.resolve("payara-micro.jar").toString(),
+                    "--deploy",
+                    runtime.resolve("costguard.war").toString(),
+                    "--contextroot",
+                    "/",
+                    "--port",
+                    Integer.toString(port),
+                    "--nocluster",
+                    "--rootdir",
+                    log.getParent().resolveSibling("payara").toString()))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder.environment().putAll(environment);
+    return new PayaraMicro(builder.start(), log, port);
+  }
+
+  /** Waits until {@code /health} answers 200, or the process dies, or the time is up. */
+  boolean awaitHealthy(Duration timeout) throws InterruptedException {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest health =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline) && process.isAlive() && !deploymentFailed()) {
+      try {
+        if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return true;
+        }
+      } catch (IOException notYet) {
+        // Not listening yet.
+      }
+      Thread.sleep(1000);
+    }
+    return false;
+  }
+
+  /** Payara stays up when the WAR fails to deploy; its log says so. */
+  private boolean deploymentFailed() {
+    try {
+      return Files.readString(log).contains("Exception while loading the app");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  int waitFor() throws InterruptedException {
+    return process.waitFor();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Asks Payara to stop (SIGTERM) and waits; kills it if it takes longer than 30 s. */
+  void stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+
+  /** The last lines of the log, to show why a start failed. */
+  String logTail(int lines) {
+    try {
+      List<String> all = Files.readAllLines(log);
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException e) {
+      return "(could not read " + log + ": " + e.getMessage() + ")";
+    }
+  }
+}
