@@ -1,0 +1,65 @@
+package com.costguard.portal.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+/** Calls Costguard's REST API over HTTP, as a job runner would. */
+public final class Api {
+
+  /** The bootstrap token failsafe gives the application under test (COSTGUARD_API_TOKEN). */
+  public static final String TOKEN = "it-api-token";
+
+  private final URI base;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  public Api(URL base) {
+    this.base = URI.create(base.toString());
+  }
+
+  public record Answer(int status, String body) {
+    public JsonObject json() {
+      return Json.createReader(new StringReader(body)).readObject();
+    }
+  }
+
+  public Answer post(String path, String json) {
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Authorization", "Bearer " + TOKEN)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
+  public Answer get(String path) {
+    return get(path, TOKEN);
+  }
+
+  public Answer get(String path, String token) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return send(request.GET().build());
+  }
+
+  public Answer send(HttpRequest request) {
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Answer(response.statusCode(), response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

