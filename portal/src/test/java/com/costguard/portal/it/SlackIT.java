@@ -1,0 +1,127 @@
+package com.costguard.portal.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The Slack bot inside Payara: Bolt checks signatures; {@code /budget} answers. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SlackIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.costguard();
+  }
+
+  private static FakeSlackApi slack;
+
+  @ArquillianResource URL base;
+
+  private Api api;
+  private URI endpoint;
+
+  @BeforeAll
+  static void startFakeSlack() throws Exception {
+    slack = FakeSlackApi.start();
+  }
+
+  @AfterAll
+  static void stopFakeSlack() {
+    slack.close();
+  }
+
+  @BeforeEach
+  void setUp() {
+    api = new Api(base);
+    endpoint = URI.create(base.toString()).resolve("slack/events");
+  }
+
+  @Test
+  void aSignedBudgetHelpIsAnswered() {
+    Api.Answer answer =
+        api.send(
+            SlackRequests.signed(
+                endpoint,
+                SlackRequests.slashCommand("help"),
+                Instant.now(),
+                SlackRequests.SIGNING_SECRET));
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.body()).contains("/budget status").contains("/budget help");
+    assertThat(slack.calls()).contains("auth.test");
+  }
+
+  @Test
+  void budgetStatusReportsThisMonthsSpend() {
+    Api.Answer answer =
+        api.send(
+            SlackRequests.signed(
+                endpoint,
+                SlackRequests.slashCommand("status"),
+                Instant.now(),
+                SlackRequests.SIGNING_SECRET));
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.body()).contains("Spent this month").contains("USD");
+  }
+
+  @Test
+  void anUnknownSubcommandIsNamedAndEscaped() {
+    Api.Answer answer =
+        api.send(
+            SlackRequests.signed(
+                endpoint,
+                SlackRequests.slashCommand("<!channel> launch"),
+                Instant.now(),
+                SlackRequests.SIGNING_SECRET));
+
+    assertThat(answer.status()).isEqualTo(200);
+    String firstBlock =
+        answer.json().getJsonArray("blocks").getJsonObject(0).getJsonObject("text").getString("text");
+    assertThat(firstBlock).contains("`&lt;!channel&gt;`").doesNotContain("<!channel>");
+  }
+
+  @Test
+  void anUnsignedRequestIsRefused() {
+    Api.Answer answer = api.send(SlackRequests.unsigned(endpoint, SlackRequests.slashCommand("help")));
+
+    assertThat(answer.status()).isEqualTo(401);
+  }
+
+  @Test
+  void aRequestSignedWithAnotherSecretIsRefused() {
+    Api.Answer answer =
+        api.send(
+            SlackRequests.signed(
+                endpoint, SlackRequests.slashCommand("help"), Instant.now(), "not-our-secret"));
+
+    assertThat(answer.status()).isEqualTo(401);
+  }
+
+  @Test
+  void aStaleRequestIsRefused() {
+    Api.Answer answer =
+        api.send(
+            SlackRequests.signed(
+                endpoint,
+                SlackRequests.slashCommand("help"),
+                Instant.now().minus(Duration.ofMinutes(6)),
+                SlackRequests.SIGNING_SECRET));
+
+    assertThat(answer.status()).isEqualTo(401);
+  }
+}
