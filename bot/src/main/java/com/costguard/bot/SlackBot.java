@@ -22,7 +22,10 @@ public class SlackBot {
   /** The app, or empty when {@code SLACK_BOT_TOKEN} and {@code SLACK_SIGNING_SECRET} are unset. */
   public synchronized Optional<App> app() {
     if (app == null) {
-      app = configuration.slack().enabled() ? Optional.of(build(configuration.slack())) : Optional.empty();
+      app =
+          configuration.slack().enabled()
+              ? Optional.of(build(configuration.slack()))
+              : Optional.empty();
     }
     return app;
   }

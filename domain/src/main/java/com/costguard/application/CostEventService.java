@@ -112,7 +112,8 @@ public class CostEventService {
     text(path + "mode", a.mode(), false);
     text(path + "sessionId", a.sessionId(), false);
     if (event.metadataJson().map(String::length).orElse(0) > MAX_METADATA) {
-      throw invalid(path + "metadata", "metadata is limited to %d characters".formatted(MAX_METADATA));
+      throw invalid(
+          path + "metadata", "metadata is limited to %d characters".formatted(MAX_METADATA));
     }
   }
 

@@ -12,8 +12,8 @@ import java.util.Properties;
 
 /**
  * The bootstrap admin password and API token: from the environment when given, else generated on
- * the first run and kept (readable by the owner only) in the data directory, so every run can
- * print them, like an initial-admin-password file.
+ * the first run and kept (readable by the owner only) in the data directory, so every run can print
+ * them, like an initial-admin-password file.
  */
 record Credentials(String adminPassword, String apiToken) {
 

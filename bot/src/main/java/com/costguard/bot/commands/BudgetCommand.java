@@ -20,12 +20,14 @@ public class BudgetCommand implements SlashCommandHandler {
   @Override
   public Response apply(SlashCommandRequest request, SlashCommandContext context) {
     String text = request.getPayload().getText();
-    String subcommand = text == null ? "" : text.trim().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+    String subcommand =
+        text == null ? "" : text.trim().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
     return switch (subcommand) {
       case "", "help" -> context.ack(r -> r.blocks(HelpMessage.blocks()).text(HelpMessage.TEXT));
       case "status" -> {
         var month = spending.thisMonth();
-        yield context.ack(r -> r.blocks(StatusMessage.blocks(month)).text(StatusMessage.text(month)));
+        yield context.ack(
+            r -> r.blocks(StatusMessage.blocks(month)).text(StatusMessage.text(month)));
       }
       default -> context.ack(r -> r.blocks(HelpMessage.unknown(subcommand)).text(HelpMessage.TEXT));
     };

@@ -39,7 +39,9 @@ public final class HelpMessage {
             s ->
                 s.text(
                     markdownText(
-                        "I don't know `" + Slack.escape(subcommand) + "`. Here is what I can do:"))));
+                        "I don't know `"
+                            + Slack.escape(subcommand)
+                            + "`. Here is what I can do:"))));
     blocks.addAll(blocks());
     return blocks;
   }

@@ -7,8 +7,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Stores every {@link Instant} as a UTC {@code DATETIME(6)}, whatever the JVM's time zone: a
- * {@code java.sql.Timestamp} would be shifted by the server's zone.
+ * Stores every {@link Instant} as a UTC {@code DATETIME(6)}, whatever the JVM's time zone: a {@code
+ * java.sql.Timestamp} would be shifted by the server's zone.
  */
 @Converter(autoApply = true)
 public class UtcInstantConverter implements AttributeConverter<Instant, LocalDateTime> {

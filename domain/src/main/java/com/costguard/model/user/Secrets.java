@@ -7,7 +7,9 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Random secrets (generated passwords and API tokens) and the SHA-256 under which tokens are kept. */
+/**
+ * Random secrets (generated passwords and API tokens) and the SHA-256 under which tokens are kept.
+ */
 public final class Secrets {
 
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -21,7 +23,9 @@ public final class Secrets {
     return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
   }
 
-  /** Hex SHA-256 of an API token: tokens are long and random, so no salt or stretching is needed. */
+  /**
+   * Hex SHA-256 of an API token: tokens are long and random, so no salt or stretching is needed.
+   */
   public static String tokenHash(String token) {
     try {
       return HexFormat.of()

@@ -48,8 +48,7 @@ public final class ErrorResponses {
   public static class Refused implements ExceptionMapper<RequestRefusedException> {
     @Override
     public Response toResponse(RequestRefusedException e) {
-      return of(
-          status(e.reason()), e.reason().code(), e.getMessage(), e.field().orElse(null));
+      return of(status(e.reason()), e.reason().code(), e.getMessage(), e.field().orElse(null));
     }
   }
 
@@ -66,8 +65,13 @@ public final class ErrorResponses {
             case 415 -> "unsupported_media_type";
             default -> status < 500 ? "bad_request" : "internal_error";
           };
-      return of(status, code, Response.Status.fromStatusCode(status) == null
-          ? "request failed" : Response.Status.fromStatusCode(status).getReasonPhrase(), null);
+      return of(
+          status,
+          code,
+          Response.Status.fromStatusCode(status) == null
+              ? "request failed"
+              : Response.Status.fromStatusCode(status).getReasonPhrase(),
+          null);
     }
   }
 

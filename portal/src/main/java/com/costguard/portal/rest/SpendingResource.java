@@ -60,7 +60,8 @@ public class SpendingResource {
       }
       return Instant.parse(value);
     } catch (DateTimeParseException e) {
-      throw invalid(name, name + " must be a date (2026-11-01) or an instant (2026-11-01T00:00:00Z)");
+      throw invalid(
+          name, name + " must be a date (2026-11-01) or an instant (2026-11-01T00:00:00Z)");
     }
   }
 }

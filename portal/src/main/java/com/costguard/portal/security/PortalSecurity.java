@@ -6,9 +6,9 @@ import jakarta.security.enterprise.authentication.mechanism.http.CustomFormAuthe
 import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
 
 /**
- * Portal sign-in: a JSF login form checked against {@link UserIdentityStore}. The pages that need
- * a signed-in user are listed in web.xml; the REST API and the Slack endpoint authenticate
- * themselves (bearer token, Slack signature).
+ * Portal sign-in: a JSF login form checked against {@link UserIdentityStore}. The pages that need a
+ * signed-in user are listed in web.xml; the REST API and the Slack endpoint authenticate themselves
+ * (bearer token, Slack signature).
  */
 @CustomFormAuthenticationMechanismDefinition(
     loginToContinue = @LoginToContinue(loginPage = "/login.xhtml", errorPage = ""))

@@ -6,9 +6,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * One line of the cost events table: what the page shows, detached from the entity. Pages call
- * its accessors as methods ({@code #{event.amount()}}): Jakarta EL 5 does not see record
- * components as properties.
+ * One line of the cost events table: what the page shows, detached from the entity. Pages call its
+ * accessors as methods ({@code #{event.amount()}}): Jakarta EL 5 does not see record components as
+ * properties.
  */
 public record CostEventRow(
     long id,

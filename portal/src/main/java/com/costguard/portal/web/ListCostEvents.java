@@ -38,7 +38,10 @@ public class ListCostEvents implements Serializable {
 
         @Override
         public List<CostEventRow> load(
-            int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+            int first,
+            int pageSize,
+            Map<String, SortMeta> sortBy,
+            Map<String, FilterMeta> filterBy) {
           return costEvents.page(first, pageSize).stream().map(CostEventRow::of).toList();
         }
 

@@ -37,7 +37,8 @@ public class Login {
                 .credential(new UsernamePasswordCredential(username, new Password(password))));
     switch (status) {
       case SEND_CONTINUE -> faces.responseComplete();
-      case SUCCESS -> external.redirect(external.getRequestContextPath() + "/dashboard/cost-events");
+      case SUCCESS ->
+          external.redirect(external.getRequestContextPath() + "/dashboard/cost-events");
       default ->
           faces.addMessage(
               null,

@@ -1,15 +1,15 @@
 package com.costguard.portal.it;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 
 /** Calls Costguard's REST API over HTTP, as a job runner would. */
 public final class Api {

@@ -73,8 +73,11 @@ class ApiIT {
     assertThat(summary.json().getInt("events")).isEqualTo(3);
     assertThat(summary.json().getString("currency")).isEqualTo("USD");
 
-    assertThat(amountsStored()).containsExactly(
-        new BigDecimal("0.100000"), new BigDecimal("0.000123"), new BigDecimal("1234567.891234"));
+    assertThat(amountsStored())
+        .containsExactly(
+            new BigDecimal("0.100000"),
+            new BigDecimal("0.000123"),
+            new BigDecimal("1234567.891234"));
   }
 
   @Test
@@ -98,7 +101,8 @@ class ApiIT {
          "amount": 2.50}"""
             .formatted(run, day);
 
-    Api.Answer posted = api.post("api/v1/cost-events", "{\"events\": [" + event + "," + event + "]}");
+    Api.Answer posted =
+        api.post("api/v1/cost-events", "{\"events\": [" + event + "," + event + "]}");
 
     assertThat(posted.json().getInt("accepted")).isEqualTo(1);
     assertThat(posted.json().getInt("duplicates")).isEqualTo(1);
@@ -122,13 +126,18 @@ class ApiIT {
   void invalidEventsAreRefusedWithTheirField() throws SQLException {
     Map<String, String> cases =
         Map.of(
-            "\"amount\": 0.10,", "\"amount\": -0.10,",
-            "\"currency\": \"USD\"", "\"currency\": \"EUR\"",
-            "\"occurredAt\": \"" + day + "T09:15:00Z\"", "\"occurredAt\": \"yesterday\"",
-            "\"amount\": 1234567.891234", "\"amount\": 1.0000001");
+            "\"amount\": 0.10,",
+            "\"amount\": -0.10,",
+            "\"currency\": \"USD\"",
+            "\"currency\": \"EUR\"",
+            "\"occurredAt\": \"" + day + "T09:15:00Z\"",
+            "\"occurredAt\": \"yesterday\"",
+            "\"amount\": 1234567.891234",
+            "\"amount\": 1.0000001");
     List<String> fields = new ArrayList<>();
     for (var change : cases.entrySet()) {
-      Api.Answer refused = api.post("api/v1/cost-events", batch().replace(change.getKey(), change.getValue()));
+      Api.Answer refused =
+          api.post("api/v1/cost-events", batch().replace(change.getKey(), change.getValue()));
       assertThat(refused.status()).as(change.getValue()).isEqualTo(400);
       fields.add(refused.json().getString("field"));
     }

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Slack's Web API, faked at the HTTP boundary on the port failsafe gives the application as
- * {@code SLACK_API_URL}: answers every method {@code ok}, as {@code auth.test} would for our bot,
- * and records which methods were called.
+ * Slack's Web API, faked at the HTTP boundary on the port failsafe gives the application as {@code
+ * SLACK_API_URL}: answers every method {@code ok}, as {@code auth.test} would for our bot, and
+ * records which methods were called.
  */
 public final class FakeSlackApi implements AutoCloseable {
 

@@ -91,13 +91,19 @@ class SlackIT {
 
     assertThat(answer.status()).isEqualTo(200);
     String firstBlock =
-        answer.json().getJsonArray("blocks").getJsonObject(0).getJsonObject("text").getString("text");
+        answer
+            .json()
+            .getJsonArray("blocks")
+            .getJsonObject(0)
+            .getJsonObject("text")
+            .getString("text");
     assertThat(firstBlock).contains("`&lt;!channel&gt;`").doesNotContain("<!channel>");
   }
 
   @Test
   void anUnsignedRequestIsRefused() {
-    Api.Answer answer = api.send(SlackRequests.unsigned(endpoint, SlackRequests.slashCommand("help")));
+    Api.Answer answer =
+        api.send(SlackRequests.unsigned(endpoint, SlackRequests.slashCommand("help")));
 
     assertThat(answer.status()).isEqualTo(401);
   }

@@ -18,7 +18,8 @@ public final class SlackRequests {
 
   public static String slashCommand(String text) {
     return Fixtures.load(
-        "slack/slash-command.form", Map.of("text", URLEncoder.encode(text, StandardCharsets.UTF_8)));
+        "slack/slash-command.form",
+        Map.of("text", URLEncoder.encode(text, StandardCharsets.UTF_8)));
   }
 
   public static HttpRequest signed(URI endpoint, String body, Instant at, String secret) {

