@@ -56,6 +56,21 @@ public class UserService {
     return true;
   }
 
+  /**
+   * Gives {@code username} a new random API token unless it has one; returns the token, which is
+   * stored only as its hash.
+   */
+  @Transactional
+  public Optional<String> firstToken(String username, String label) {
+    User user = users.byUsername(username).orElseThrow();
+    if (users.hasTokens(user)) {
+      return Optional.empty();
+    }
+    String token = Secrets.generate("cg_", 24);
+    users.add(new ApiToken(user, Secrets.tokenHash(token), label, clock.instant()));
+    return Optional.of(token);
+  }
+
   /** Registers {@code token} as an API token of {@code username} unless it is registered. */
   @Transactional
   public void ensureToken(String username, String token, String label) {

@@ -31,6 +31,14 @@ public class JpaUserRepository implements UserRepository {
   }
 
   @Override
+  public boolean hasTokens(User user) {
+    return em.createQuery("select count(t) from ApiToken t where t.user = :user", Long.class)
+            .setParameter("user", user)
+            .getSingleResult()
+        > 0;
+  }
+
+  @Override
   public void add(User user) {
     em.persist(user);
   }

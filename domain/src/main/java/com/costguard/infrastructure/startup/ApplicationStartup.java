@@ -45,9 +45,13 @@ public class ApplicationStartup {
       // Shown once, on the console only, like any generated initial secret.
       System.out.println("Costguard: generated password of user 'admin': " + password);
     }
-    configuration
-        .apiToken()
-        .ifPresent(token -> users.ensureToken(UserService.ADMIN, token, "bootstrap"));
+    if (configuration.apiToken().isPresent()) {
+      users.ensureToken(UserService.ADMIN, configuration.apiToken().get(), "bootstrap");
+    } else {
+      users
+          .firstToken(UserService.ADMIN, "bootstrap")
+          .ifPresent(t -> System.out.println("Costguard: generated API token of 'admin': " + t));
+    }
 
     if (configuration.demo()) {
       int loaded = demoData.loadIfMissing();

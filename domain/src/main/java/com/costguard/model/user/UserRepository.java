@@ -10,6 +10,9 @@ public interface UserRepository {
   /** The token whose hash is {@code tokenHash}. */
   Optional<ApiToken> tokenByHash(String tokenHash);
 
+  /** Whether the user has any API token. */
+  boolean hasTokens(User user);
+
   void add(User user);
 
   void add(ApiToken token);
