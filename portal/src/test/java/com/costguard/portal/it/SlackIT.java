@@ -50,15 +50,14 @@ class SlackIT {
     endpoint = URI.create(base.toString()).resolve("slack/events");
   }
 
+  /** {@code /budget <text>} as Slack sends it, signed with {@code secret} at {@code at}. */
+  private Api.Answer budget(String text, Instant at, String secret) {
+    return api.send(SlackRequests.signed(endpoint, SlackRequests.slashCommand(text), at, secret));
+  }
+
   @Test
   void aSignedBudgetHelpIsAnswered() {
-    Api.Answer answer =
-        api.send(
-            SlackRequests.signed(
-                endpoint,
-                SlackRequests.slashCommand("help"),
-                Instant.now(),
-                SlackRequests.SIGNING_SECRET));
+    Api.Answer answer = budget("help", Instant.now(), SlackRequests.SIGNING_SECRET);
 
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.body()).contains("/budget status").contains("/budget help");
@@ -67,13 +66,7 @@ class SlackIT {
 
   @Test
   void budgetStatusReportsThisMonthsSpend() {
-    Api.Answer answer =
-        api.send(
-            SlackRequests.signed(
-                endpoint,
-                SlackRequests.slashCommand("status"),
-                Instant.now(),
-                SlackRequests.SIGNING_SECRET));
+    Api.Answer answer = budget("status", Instant.now(), SlackRequests.SIGNING_SECRET);
 
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.body()).contains("Spent this month").contains("USD");
@@ -81,13 +74,7 @@ class SlackIT {
 
   @Test
   void anUnknownSubcommandIsNamedAndEscaped() {
-    Api.Answer answer =
-        api.send(
-            SlackRequests.signed(
-                endpoint,
-                SlackRequests.slashCommand("<!channel> launch"),
-                Instant.now(),
-                SlackRequests.SIGNING_SECRET));
+    Api.Answer answer = budget("<!channel> launch", Instant.now(), SlackRequests.SIGNING_SECRET);
 
     assertThat(answer.status()).isEqualTo(200);
     String firstBlock =
@@ -110,10 +97,7 @@ class SlackIT {
 
   @Test
   void aRequestSignedWithAnotherSecretIsRefused() {
-    Api.Answer answer =
-        api.send(
-            SlackRequests.signed(
-                endpoint, SlackRequests.slashCommand("help"), Instant.now(), "not-our-secret"));
+    Api.Answer answer = budget("help", Instant.now(), "not-our-secret");
 
     assertThat(answer.status()).isEqualTo(401);
   }
@@ -121,12 +105,7 @@ class SlackIT {
   @Test
   void aStaleRequestIsRefused() {
     Api.Answer answer =
-        api.send(
-            SlackRequests.signed(
-                endpoint,
-                SlackRequests.slashCommand("help"),
-                Instant.now().minus(Duration.ofMinutes(6)),
-                SlackRequests.SIGNING_SECRET));
+        budget("help", Instant.now().minus(Duration.ofMinutes(6)), SlackRequests.SIGNING_SECRET);
 
     assertThat(answer.status()).isEqualTo(401);
   }
