@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,9 +25,16 @@ public class CostEventService {
   static final int MAX_TEXT = 200;
   static final int MAX_METADATA = 10_000;
 
+  /** No single metered operation costs a trillion; a figure above it is a unit mix-up. */
+  static final BigDecimal MAX_AMOUNT = BigDecimal.TEN.pow(12);
+
+  /** Runner clocks drift; an event stamped further ahead than this is refused. */
+  static final Duration MAX_CLOCK_SKEW = Duration.ofHours(1);
+
   @Inject Configuration configuration;
   @Inject CostEventWriter writer;
   @Inject CostEventRepository events;
+  @Inject Clock clock;
 
   /**
    * Stores the batch, or nothing of it when any event is invalid.
@@ -76,6 +85,12 @@ public class CostEventService {
     text(path + "operationType", Optional.ofNullable(event.operationType()), true);
     if (event.occurredAt() == null) {
       throw invalid(path + "occurredAt", "occurredAt is required (an ISO-8601 instant)");
+    }
+    if (event.occurredAt().isAfter(clock.instant().plus(MAX_CLOCK_SKEW))) {
+      throw invalid(
+          path + "occurredAt",
+          "occurredAt %s is in the future (more than %d minutes ahead of the server's clock)"
+              .formatted(event.occurredAt(), MAX_CLOCK_SKEW.toMinutes()));
     }
     String currency = configuration.currency().getCurrencyCode();
     event
@@ -132,6 +147,9 @@ public class CostEventService {
   private static void money(String field, BigDecimal value) {
     if (value.signum() < 0) {
       throw invalid(field, "must not be negative");
+    }
+    if (value.compareTo(MAX_AMOUNT) > 0) {
+      throw invalid(field, "must not exceed %s".formatted(MAX_AMOUNT.toPlainString()));
     }
     if (!Money.storable(value)) {
       throw invalid(

@@ -44,6 +44,7 @@ class CostEventServiceTest {
     service.configuration = configuration;
     service.writer = writer;
     service.events = repository;
+    service.clock = writer.clock;
   }
 
   private static User user(Role role) {
@@ -125,6 +126,8 @@ class CostEventServiceTest {
         invalid("negative", e -> event("k", "-0.01"), "events[1].amount"),
         invalid("seven decimals", e -> event("k", "0.0000001"), "events[1].amount"),
         invalid("fourteen digits", e -> event("k", "12345678901234"), "events[1].amount"),
+        invalid("over a trillion", e -> event("k", "1000000000000.01"), "events[1].amount"),
+        invalid("in the future", e -> at(e, NOW.plusSeconds(3_601)), "events[1].occurredAt"),
         invalid("no amount", e -> event("k", null), "events[1].amount"),
         invalid("other currency", e -> with(e, "currency", "EUR"), "events[1].currency"),
         invalid("units without type", e -> with(e, "units", "5"), "events[1].unitType"),
@@ -158,6 +161,13 @@ class CostEventServiceTest {
   }
 
   @Test
+  void aTrillionExactlyAndAnHourOfClockSkewAreAccepted() {
+    NewCostEvent edge = at(event("k", "1000000000000"), NOW.plusSeconds(3_600));
+
+    assertThat(service.ingest(ENGINEER, List.of(edge)).accepted()).isEqualTo(1);
+  }
+
+  @Test
   void theInstallationCurrencyIsAcceptedInAnyCase() {
     assertThat(
             service.ingest(ENGINEER, List.of(with(event("k", "1"), "currency", "usd"))).accepted())
@@ -178,6 +188,21 @@ class CostEventServiceTest {
         Optional.empty(),
         Optional.empty(),
         Optional.empty());
+  }
+
+  private static NewCostEvent at(NewCostEvent e, Instant occurredAt) {
+    return new NewCostEvent(
+        e.idempotencyKey(),
+        occurredAt,
+        e.operationType(),
+        e.amount(),
+        e.currency(),
+        e.units(),
+        e.unitType(),
+        e.attribution(),
+        e.listCost(),
+        e.reusedFrom(),
+        e.metadataJson());
   }
 
   private static NewCostEvent with(NewCostEvent e, String field, String value) {

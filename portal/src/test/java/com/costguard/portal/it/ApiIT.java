@@ -176,6 +176,28 @@ class ApiIT {
   }
 
   @Test
+  void aBodyOverSixteenMebibytesIsTooLarge() {
+    String padding = "x".repeat(16 * 1024 * 1024);
+
+    Api.Answer refused =
+        api.post("api/v1/cost-events", "{\"events\": [], \"padding\": \"" + padding + "\"}");
+
+    assertThat(refused.status()).isEqualTo(413);
+    assertThat(refused.json().getString("error")).isEqualTo("too_large");
+  }
+
+  @Test
+  void anEventStampedInTheFutureIsRefused() throws SQLException {
+    String future = batch().replace(day + "T10:00:00Z", "2999-01-01T00:00:00Z");
+
+    Api.Answer refused = api.post("api/v1/cost-events", future);
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().getString("field")).isEqualTo("events[1].occurredAt");
+    assertThat(amountsStored()).isEmpty();
+  }
+
+  @Test
   void callsWithoutAKnownTokenAreUnauthorized() {
     Api.Answer none = api.get("api/v1/spending/summary", null);
     Api.Answer unknown = api.get("api/v1/spending/summary", "not-a-token");
