@@ -2,13 +2,20 @@ package com.costguard.application;
 
 import com.costguard.model.costevent.CostEvent;
 import com.costguard.model.costevent.CostEventRepository;
+import com.costguard.model.costevent.SpendDimension;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The repository port held in memory, for service tests without a database. */
@@ -54,6 +61,49 @@ class InMemoryCostEventRepository implements CostEventRepository {
   @Override
   public long count(Instant from, Instant to) {
     return inRange(from, to).count();
+  }
+
+  @Override
+  public List<GroupTotal> totalsBy(SpendDimension dimension, Instant from, Instant to) {
+    Function<CostEvent, Optional<String>> key =
+        switch (dimension) {
+          case PROVIDER -> CostEvent::provider;
+          case MODE -> CostEvent::mode;
+          case SESSION -> CostEvent::sessionId;
+          case CLIENT -> CostEvent::client;
+          case PROJECT -> CostEvent::project;
+        };
+    Map<Optional<String>, List<CostEvent>> groups =
+        inRange(from, to).collect(Collectors.groupingBy(key));
+    return groups.entrySet().stream()
+        .map(g -> new GroupTotal(g.getKey().orElse(null), sum(g.getValue()), g.getValue().size()))
+        .toList();
+  }
+
+  @Override
+  public List<DayTotal> totalsByDay(Instant from, Instant to, ZoneId zone) {
+    Map<LocalDate, List<CostEvent>> days =
+        inRange(from, to)
+            .collect(
+                Collectors.groupingBy(
+                    e -> LocalDate.ofInstant(e.occurredAt(), zone),
+                    TreeMap::new,
+                    Collectors.toList()));
+    return days.entrySet().stream()
+        .map(d -> new DayTotal(d.getKey(), sum(d.getValue()), d.getValue().size()))
+        .toList();
+  }
+
+  @Override
+  public BigDecimal reuseSavings(Instant from, Instant to) {
+    return inRange(from, to)
+        .filter(e -> e.listCost().filter(l -> l.compareTo(e.amount()) > 0).isPresent())
+        .map(e -> e.listCost().get().subtract(e.amount()))
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  private static BigDecimal sum(List<CostEvent> events) {
+    return events.stream().map(CostEvent::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
   private java.util.stream.Stream<CostEvent> inRange(Instant from, Instant to) {

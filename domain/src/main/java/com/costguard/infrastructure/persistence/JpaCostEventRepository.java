@@ -2,15 +2,24 @@ package com.costguard.infrastructure.persistence;
 
 import com.costguard.model.costevent.CostEvent;
 import com.costguard.model.costevent.CostEventRepository;
+import com.costguard.model.costevent.SpendDimension;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 
 @ApplicationScoped
 public class JpaCostEventRepository implements CostEventRepository {
@@ -76,5 +85,86 @@ public class JpaCostEventRepository implements CostEventRepository {
         .setParameter("from", from)
         .setParameter("to", to)
         .getSingleResult();
+  }
+
+  @Override
+  public List<GroupTotal> totalsBy(SpendDimension dimension, Instant from, Instant to) {
+    String attribute =
+        switch (dimension) {
+          case PROVIDER -> "provider";
+          case MODE -> "mode";
+          case SESSION -> "sessionId";
+          case CLIENT -> "client";
+          case PROJECT -> "project";
+        };
+    return em.createQuery(
+            "select e.%1$s, sum(e.amount), count(e) from CostEvent e".formatted(attribute)
+                + " where e.occurredAt >= :from and e.occurredAt < :to group by e.%1$s"
+                    .formatted(attribute),
+            Object[].class)
+        .setParameter("from", from)
+        .setParameter("to", to)
+        .getResultStream()
+        .map(row -> new GroupTotal((String) row[0], (BigDecimal) row[1], (Long) row[2]))
+        .toList();
+  }
+
+  /**
+   * Groups by local date with SQL, one query per stretch of constant UTC offset (split at the
+   * zone's transitions), so days are right across DST changes without MariaDB's zone tables.
+   */
+  @Override
+  public List<DayTotal> totalsByDay(Instant from, Instant to, ZoneId zone) {
+    TreeMap<LocalDate, DayTotal> days = new TreeMap<>();
+    for (OffsetStretch stretch : stretches(from, to, zone)) {
+      @SuppressWarnings("unchecked")
+      List<Object[]> rows =
+          em.createNativeQuery(
+                  "select date(date_add(occurred_at, interval ? second)), sum(amount), count(*)"
+                      + " from cost_events where occurred_at >= ? and occurred_at < ?"
+                      + " group by 1")
+              .setParameter(1, stretch.offsetSeconds())
+              .setParameter(2, LocalDateTime.ofInstant(stretch.from(), ZoneOffset.UTC))
+              .setParameter(3, LocalDateTime.ofInstant(stretch.to(), ZoneOffset.UTC))
+              .getResultList();
+      for (Object[] row : rows) {
+        LocalDate date = ((Date) row[0]).toLocalDate();
+        DayTotal part = new DayTotal(date, (BigDecimal) row[1], ((Number) row[2]).longValue());
+        days.merge(
+            date,
+            part,
+            (a, b) -> new DayTotal(date, a.cost().add(b.cost()), a.count() + b.count()));
+      }
+    }
+    return List.copyOf(days.values());
+  }
+
+  private record OffsetStretch(Instant from, Instant to, int offsetSeconds) {}
+
+  private static List<OffsetStretch> stretches(Instant from, Instant to, ZoneId zone) {
+    List<OffsetStretch> stretches = new ArrayList<>();
+    Instant start = from;
+    while (start.isBefore(to)) {
+      ZoneOffsetTransition next = zone.getRules().nextTransition(start);
+      Instant end = next == null || !next.getInstant().isBefore(to) ? to : next.getInstant();
+      stretches.add(
+          new OffsetStretch(start, end, zone.getRules().getOffset(start).getTotalSeconds()));
+      start = end;
+    }
+    return stretches;
+  }
+
+  @Override
+  public BigDecimal reuseSavings(Instant from, Instant to) {
+    BigDecimal savings =
+        em.createQuery(
+                "select sum(e.listCost - e.amount) from CostEvent e"
+                    + " where e.occurredAt >= :from and e.occurredAt < :to"
+                    + " and e.listCost > e.amount",
+                BigDecimal.class)
+            .setParameter("from", from)
+            .setParameter("to", to)
+            .getSingleResult();
+    return savings == null ? BigDecimal.ZERO : savings;
   }
 }

@@ -2,6 +2,8 @@ package com.costguard.model.costevent;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -27,4 +29,18 @@ public interface CostEventRepository {
 
   /** Number of events with {@code from <= occurredAt < to}. */
   long count(Instant from, Instant to);
+
+  /** Spend and count per value of {@code dimension}; events without a value under null. */
+  List<GroupTotal> totalsBy(SpendDimension dimension, Instant from, Instant to);
+
+  /** Spend and count per calendar day in {@code zone}, days without events left out. */
+  List<DayTotal> totalsByDay(Instant from, Instant to, ZoneId zone);
+
+  /** Sum of {@code listCost - amount} over events that carry a list cost above their amount. */
+  BigDecimal reuseSavings(Instant from, Instant to);
+
+  /** A group's key (null for events without the attribute), spend and count. */
+  record GroupTotal(String key, BigDecimal cost, long count) {}
+
+  record DayTotal(LocalDate date, BigDecimal cost, long count) {}
 }

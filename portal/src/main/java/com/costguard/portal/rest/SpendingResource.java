@@ -8,7 +8,10 @@ import com.costguard.config.Configuration;
 import com.costguard.cost.Money;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,11 +20,14 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
 
 /**
  * {@code GET /spending/summary?from&to}: spend over a range. {@code from} and {@code to} are
  * ISO-8601 instants or dates in the installation's time zone; a date {@code to} includes that day.
- * Without them: the current calendar month.
+ * Without them: the current calendar month. Jobs ({@code jobs}, {@code byStatus}) join the summary
+ * with job tracking.
  */
 @Path("spending")
 public class SpendingResource {
@@ -47,7 +53,38 @@ public class SpendingResource {
         .add("currency", summary.currency())
         .add("total", Money.exact(summary.total()))
         .add("events", summary.events())
+        .add("reuseSavings", Money.exact(summary.reuseSavings()))
+        .add("byProvider", groups(summary.byProvider()))
+        .add("byMode", groups(summary.byMode()))
+        .add("bySession", groups(summary.bySession()))
+        .add("byClient", groups(summary.byClient()))
+        .add("byProject", groups(summary.byProject()))
+        .add("byDay", days(summary.byDay()))
         .build();
+  }
+
+  private static JsonObject groups(Map<String, SpendingSummary.Group> groups) {
+    JsonObjectBuilder json = Json.createObjectBuilder();
+    groups.forEach(
+        (name, group) ->
+            json.add(
+                name,
+                Json.createObjectBuilder()
+                    .add("cost", Money.exact(group.cost()))
+                    .add("count", group.count())));
+    return json.build();
+  }
+
+  private static JsonArray days(List<SpendingSummary.Day> days) {
+    JsonArrayBuilder json = Json.createArrayBuilder();
+    days.forEach(
+        day ->
+            json.add(
+                Json.createObjectBuilder()
+                    .add("date", day.date().toString())
+                    .add("cost", Money.exact(day.cost()))
+                    .add("count", day.count())));
+    return json.build();
   }
 
   private Instant bound(String name, String value, boolean endOfDay) {

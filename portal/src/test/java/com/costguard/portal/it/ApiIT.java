@@ -72,6 +72,16 @@ class ApiIT {
         .isEqualByComparingTo("1234567.991357");
     assertThat(summary.json().getInt("events")).isEqualTo(3);
     assertThat(summary.json().getString("currency")).isEqualTo("USD");
+    assertThat(summary.json().getJsonNumber("reuseSavings").bigDecimalValue())
+        .isEqualByComparingTo("65432.108766");
+    assertThat(summary.json().getJsonObject("byClient").getJsonObject("Acme Corp").toString())
+        .isEqualTo("{\"cost\":0.10,\"count\":1}");
+    assertThat(summary.json().getJsonObject("byClient").keySet())
+        .containsExactly("(none)", "Acme Corp", "Globex");
+    assertThat(summary.json().getJsonObject("byProvider").getJsonObject("openai").getInt("count"))
+        .isEqualTo(1);
+    assertThat(summary.json().getJsonArray("byDay").toString())
+        .isEqualTo("[{\"date\":\"%s\",\"cost\":1234567.991357,\"count\":3}]".formatted(day));
 
     assertThat(amountsStored())
         .containsExactly(
