@@ -2,7 +2,26 @@ package com.costguard.portal.rest;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /** The REST API of SPEC §5, for job runners and services; bearer tokens only. */
 @ApplicationPath("/api/v1")
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "Costguard API",
+            version = "1",
+            description =
+                "Report job progress and cost events; read spend. Money is a JSON decimal number,"
+                    + " read exactly. Errors: {\"error\", \"message\", \"field\"}."),
+    security = @SecurityRequirement(name = "bearer"))
+@SecurityScheme(
+    securitySchemeName = "bearer",
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
+    description = "An API token from the run command's banner or POST /users/{id}/tokens")
 public class ApiApplication extends Application {}

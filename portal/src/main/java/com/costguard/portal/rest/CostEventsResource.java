@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code POST /cost-events}: a batch of up to 10,000 events, stored all-or-nothing. */
 @Path("cost-events")
@@ -23,6 +25,14 @@ public class CostEventsResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Report a batch of cost events",
+      description =
+          "Up to 10,000 events, stored all-or-nothing. Each needs idempotencyKey, occurredAt,"
+              + " operationType and amount; a key already stored counts as a duplicate.")
+  @APIResponse(responseCode = "202", description = "{\"accepted\": n, \"duplicates\": n}")
+  @APIResponse(responseCode = "400", description = "an event is invalid; field names it")
+  @APIResponse(responseCode = "413", description = "more than 10,000 events or 16 MiB")
   public Response ingest(InputStream body, @Context SecurityContext caller) {
     var batch = CostEventJson.batch(JsonBodies.object(body));
     IngestResult result =

