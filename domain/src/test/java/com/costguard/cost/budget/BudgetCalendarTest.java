@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -301,7 +302,7 @@ class BudgetCalendarTest {
         LocalDate day = calendar.dayOf(instant);
 
         long containing =
-            java.util.stream.Stream.of(day.minusDays(1), day, day.plusDays(1))
+            Stream.of(day.minusDays(1), day, day.plusDays(1))
                 .map(calendar::day)
                 .filter(p -> p.contains(instant))
                 .count();
