@@ -31,9 +31,13 @@ public final class Api {
   }
 
   public Answer post(String path, String json) {
+    return post(path, json, TOKEN);
+  }
+
+  public Answer post(String path, String json, String token) {
     return send(
         HttpRequest.newBuilder(base.resolve(path))
-            .header("Authorization", "Bearer " + TOKEN)
+            .header("Authorization", "Bearer " + token)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json))
             .build());

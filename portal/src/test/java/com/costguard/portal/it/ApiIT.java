@@ -218,6 +218,18 @@ class ApiIT {
   }
 
   @Test
+  void aViewerMayReadButNotReportCosts() throws SQLException {
+    String viewer = TestUsers.tokenFor("VIEWER");
+
+    Api.Answer refused = api.post("api/v1/cost-events", batch(), viewer);
+
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.json().getString("error")).isEqualTo("forbidden");
+    assertThat(amountsStored()).isEmpty();
+    assertThat(api.get("api/v1/spending/summary", viewer).status()).isEqualTo(200);
+  }
+
+  @Test
   void theSummaryRefusesABadRange() {
     Api.Answer refused = api.get("api/v1/spending/summary?from=2026-13-01&to=2026-12-01");
 

@@ -1,0 +1,53 @@
+package com.costguard.portal.it;
+
+import com.costguard.model.user.Secrets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Users of each role for authorisation tests, written straight into the test database (there is no
+ * user API yet): returns an API token of a new user with {@code roles}.
+ */
+public final class TestUsers {
+
+  private TestUsers() {}
+
+  public static String tokenFor(String... roles) throws SQLException {
+    String name = "it-" + UUID.randomUUID();
+    String token = Secrets.generate("it_", 24);
+    try (Connection db = TestDatabase.connect()) {
+      long userId;
+      try (PreparedStatement user =
+          db.prepareStatement(
+              "insert into users (username, email, name, roles, created_at) values (?, ?, ?, ?, ?)",
+              Statement.RETURN_GENERATED_KEYS)) {
+        user.setString(1, name);
+        user.setString(2, name + "@example.com");
+        user.setString(3, name);
+        user.setString(4, String.join(",", roles));
+        user.setObject(5, LocalDateTime.now(ZoneOffset.UTC));
+        user.executeUpdate();
+        try (ResultSet keys = user.getGeneratedKeys()) {
+          keys.next();
+          userId = keys.getLong(1);
+        }
+      }
+      try (PreparedStatement tokens =
+          db.prepareStatement(
+              "insert into api_tokens (user_id, token_hash, label, created_at) values (?, ?, ?, ?)")) {
+        tokens.setLong(1, userId);
+        tokens.setString(2, Secrets.tokenHash(token));
+        tokens.setString(3, "test");
+        tokens.setObject(4, LocalDateTime.now(ZoneOffset.UTC));
+        tokens.executeUpdate();
+      }
+    }
+    return token;
+  }
+}
