@@ -11,11 +11,17 @@ import java.util.function.BiFunction;
  */
 public enum EstimateThreshold {
   /** current ≥ 0.8 × min: "Job approaching cost estimate". */
-  PERCENT_80(80, (min, max) -> min.multiply(new BigDecimal("0.8"))),
+  PERCENT_80(80, (min, max) -> min.multiply(Factors.EIGHTY_PERCENT)),
   /** current ≥ max: "Job exceeded cost estimate". */
   PERCENT_100(100, (min, max) -> max),
   /** current ≥ 1.2 × max: "Job significantly over budget". */
-  PERCENT_120(120, (min, max) -> max.multiply(new BigDecimal("1.2")));
+  PERCENT_120(120, (min, max) -> max.multiply(Factors.HUNDRED_TWENTY_PERCENT));
+
+  /** Enum constants cannot refer to the enum's own static fields while they are built. */
+  private static final class Factors {
+    static final BigDecimal EIGHTY_PERCENT = new BigDecimal("0.8");
+    static final BigDecimal HUNDRED_TWENTY_PERCENT = new BigDecimal("1.2");
+  }
 
   private final int percent;
   private final BiFunction<BigDecimal, BigDecimal, BigDecimal> limit;

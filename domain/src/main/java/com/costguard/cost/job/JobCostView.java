@@ -3,6 +3,8 @@ package com.costguard.cost.job;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -46,7 +48,9 @@ public record JobCostView(
     Optional<Projection> projection) {
 
   public JobCostView {
-    thresholdsCrossed = Set.copyOf(thresholdsCrossed);
+    EnumSet<EstimateThreshold> crossed = EnumSet.noneOf(EstimateThreshold.class);
+    crossed.addAll(thresholdsCrossed);
+    thresholdsCrossed = Collections.unmodifiableSet(crossed); // in threshold order
   }
 
   /** Whole minutes of billed GPU time ("Active: 6h 15m"). */

@@ -50,7 +50,11 @@ public final class JobTimeline {
     this.events = events;
   }
 
-  /** The timeline of events in arrival order, duplicates and all. */
+  /**
+   * The timeline of a job's events.
+   *
+   * @param arrivals every event reported for the job, in arrival order, duplicates included
+   */
   public static JobTimeline of(List<JobEvent> arrivals) {
     Set<String> seen = new HashSet<>();
     List<JobEvent> unique = new ArrayList<>();
