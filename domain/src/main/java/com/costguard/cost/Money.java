@@ -15,11 +15,27 @@ public final class Money {
   /** Digits allowed before the decimal point ({@code DECIMAL(19,6)}). */
   public static final int MAX_INTEGER_DIGITS = 13;
 
+  private static final BigDecimal ONE_HUNDRED = BigDecimal.valueOf(100);
+
   private Money() {}
 
   /** Rounds to cents, HALF_UP: the figure a person sees. */
   public static BigDecimal cents(BigDecimal amount) {
     return amount.setScale(2, RoundingMode.HALF_UP);
+  }
+
+  /**
+   * {@code part / whole × 100} rounded to two decimals, HALF_UP: a displayed percentage such as
+   * {@code 58.33}.
+   *
+   * @throws ArithmeticException when {@code whole} is zero; callers decide what a percentage of
+   *     nothing means
+   */
+  public static BigDecimal percent(BigDecimal part, BigDecimal whole) {
+    if (whole.signum() == 0) {
+      throw new ArithmeticException("percentage of zero");
+    }
+    return part.multiply(ONE_HUNDRED).divide(whole, 2, RoundingMode.HALF_UP);
   }
 
   /**

@@ -1,8 +1,10 @@
 package com.costguard.cost;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -38,5 +40,28 @@ class MoneyTest {
   })
   void storableMeansFitsDecimal19Point6(String amount, boolean storable) {
     assertThat(Money.storable(new BigDecimal(amount))).isEqualTo(storable);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "22.18, 45, 49.29",
+    "30.64, 52.82, 58.01",
+    "1, 3, 33.33",
+    "2, 3, 66.67",
+    "1, 200, 0.50",
+    "1, 800, 0.13",
+    "-5, 20, -25.00",
+    "0, 7, 0.00",
+    "60, 45, 133.33"
+  })
+  void percentRoundsToTwoDecimalsHalfUp(String part, String whole, String percent) {
+    assertThat(Money.percent(new BigDecimal(part), new BigDecimal(whole)))
+        .isEqualTo(new BigDecimal(percent));
+  }
+
+  @Test
+  void percentOfZeroIsRefused() {
+    assertThatThrownBy(() -> Money.percent(BigDecimal.ONE, BigDecimal.ZERO))
+        .isInstanceOf(ArithmeticException.class);
   }
 }

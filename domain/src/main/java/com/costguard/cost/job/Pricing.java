@@ -1,0 +1,7 @@
+package com.costguard.cost.job;
+
+/** The pricing tier a job runs on. */
+public enum Pricing {
+  SPOT,
+  ON_DEMAND
+}
