@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -81,20 +82,28 @@ public class Budget {
    */
   public Budget(BudgetDefinition definition, Instant createdAt) {
     define(definition);
-    this.createdAt = createdAt;
-    this.updatedAt = createdAt;
+    this.createdAt = stored(createdAt);
+    this.updatedAt = this.createdAt;
   }
 
   /** Takes a new valid definition in place of the current one. */
   public void redefine(BudgetDefinition definition, Instant at) {
     define(definition);
-    this.updatedAt = at;
+    this.updatedAt = stored(at);
   }
 
   /** Starts a new period now (seed 004: "reset period"); spend before it no longer counts. */
   public void reset(Instant at) {
-    this.lastResetAt = at;
-    this.updatedAt = at;
+    this.lastResetAt = stored(at);
+    this.updatedAt = this.lastResetAt;
+  }
+
+  /**
+   * To the microsecond, as {@code DATETIME(6)} keeps it, so that a budget answered before it was
+   * stored and the same budget read back agree (the clock may tell nanoseconds).
+   */
+  private static Instant stored(Instant at) {
+    return at.truncatedTo(ChronoUnit.MICROS);
   }
 
   private void define(BudgetDefinition d) {
