@@ -45,7 +45,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class BudgetService {
 
-  static final String PERIODS =
+  private static final String PERIODS =
       Arrays.stream(PeriodType.values()).map(PeriodType::apiName).collect(Collectors.joining(", "));
 
   @Inject BudgetRepository budgets;

@@ -26,9 +26,9 @@ import java.util.function.Supplier;
  * (the defaults for POST, the budget as it is for PUT), and a field given replaces it. {@code null}
  * clears {@code approver}, {@code manager} and {@code scope} (the whole organisation); {@code
  * scope} is replaced whole, so {@code {"scope": {"client": "Acme"}}} is client Acme and nothing
- * else. Money is read as the exact decimal written, never through {@code double}; a value of the
- * wrong type is refused naming its field. Fields the API does not set (id, the computed figures)
- * are ignored, so a budget as read may be sent back changed.
+ * else. The limit is read as the exact decimal written (JSON-P's {@code bigDecimalValue}); a value
+ * of the wrong type is refused naming its field. Fields the API does not set (id, the computed
+ * figures) are ignored, so a budget as read may be sent back changed.
  */
 final class BudgetJson {
 
