@@ -132,7 +132,8 @@ public class CostEventService {
     }
   }
 
-  private static void text(String field, Optional<String> value, boolean required) {
+  /** A text field: required or not, at most {@link #MAX_TEXT} characters. */
+  static void text(String field, Optional<String> value, boolean required) {
     if (value.isEmpty() || value.get().isBlank()) {
       if (required) {
         throw invalid(field, field.substring(field.lastIndexOf('.') + 1) + " is required");
@@ -144,7 +145,8 @@ public class CostEventService {
     }
   }
 
-  private static void money(String field, BigDecimal value) {
+  /** An amount: not negative, at most {@link #MAX_AMOUNT}, storable in {@code DECIMAL(19,6)}. */
+  static void money(String field, BigDecimal value) {
     if (value.signum() < 0) {
       throw invalid(field, "must not be negative");
     }

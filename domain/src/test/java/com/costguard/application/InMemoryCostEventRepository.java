@@ -1,5 +1,8 @@
 package com.costguard.application;
 
+import com.costguard.cost.budget.BudgetPeriod;
+import com.costguard.cost.budget.BudgetScope;
+import com.costguard.cost.budget.SpendAttribution;
 import com.costguard.model.costevent.CostEvent;
 import com.costguard.model.costevent.CostEventRepository;
 import com.costguard.model.costevent.SpendDimension;
@@ -56,6 +59,18 @@ class InMemoryCostEventRepository implements CostEventRepository {
   @Override
   public BigDecimal total(Instant from, Instant to) {
     return inRange(from, to).map(CostEvent::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  @Override
+  public BigDecimal total(BudgetPeriod period, BudgetScope scope) {
+    return stored.stream()
+        .filter(e -> period.contains(e.occurredAt()))
+        .filter(
+            e ->
+                scope.matches(
+                    new SpendAttribution(e.client(), e.project(), e.team(), e.provider())))
+        .map(CostEvent::amount)
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
   @Override

@@ -1,11 +1,14 @@
 package com.costguard.infrastructure.persistence;
 
+import com.costguard.cost.budget.BudgetPeriod;
+import com.costguard.cost.budget.BudgetScope;
 import com.costguard.model.costevent.CostEvent;
 import com.costguard.model.costevent.CostEventRepository;
 import com.costguard.model.costevent.SpendDimension;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Instant;
@@ -17,7 +20,10 @@ import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -75,6 +81,49 @@ public class JpaCostEventRepository implements CostEventRepository {
             .setParameter("to", to)
             .getSingleResult();
     return total == null ? BigDecimal.ZERO : total;
+  }
+
+  /** Summed by the database: one query whatever the number of events. */
+  @Override
+  public BigDecimal total(BudgetPeriod period, BudgetScope scope) {
+    List<String> conditions = new ArrayList<>();
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    // Instant.MIN (a period from the beginning of time) is no bound, and outside DATETIME's range.
+    if (!period.start().equals(Instant.MIN)) {
+      conditions.add("e.occurredAt " + (period.startIncluded() ? ">=" : ">") + " :start");
+      parameters.put("start", period.start());
+    }
+    period
+        .end()
+        .ifPresent(
+            end -> {
+              conditions.add("e.occurredAt " + (period.endIncluded() ? "<=" : "<") + " :end");
+              parameters.put("end", end);
+            });
+    equal(conditions, parameters, "client", scope.client());
+    equal(conditions, parameters, "project", scope.project());
+    equal(conditions, parameters, "team", scope.team());
+    equal(conditions, parameters, "provider", scope.provider());
+    TypedQuery<BigDecimal> query =
+        em.createQuery(
+            "select sum(e.amount) from CostEvent e"
+                + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions)),
+            BigDecimal.class);
+    parameters.forEach(query::setParameter);
+    BigDecimal total = query.getSingleResult();
+    return total == null ? BigDecimal.ZERO : total;
+  }
+
+  private static void equal(
+      List<String> conditions,
+      Map<String, Object> parameters,
+      String attribute,
+      Optional<String> value) {
+    value.ifPresent(
+        v -> {
+          conditions.add("e.%1$s = :%1$s".formatted(attribute));
+          parameters.put(attribute, v);
+        });
   }
 
   @Override

@@ -1,5 +1,7 @@
 package com.costguard.model.costevent;
 
+import com.costguard.cost.budget.BudgetPeriod;
+import com.costguard.cost.budget.BudgetScope;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +28,12 @@ public interface CostEventRepository {
 
   /** Sum of amounts with {@code from <= occurredAt < to}; zero when there are none. */
   BigDecimal total(Instant from, Instant to);
+
+  /**
+   * Sum of the amounts of the events in {@code period} (its own rule for including its start and
+   * end) that {@code scope} matches; zero when there are none.
+   */
+  BigDecimal total(BudgetPeriod period, BudgetScope scope);
 
   /** Number of events with {@code from <= occurredAt < to}. */
   long count(Instant from, Instant to);

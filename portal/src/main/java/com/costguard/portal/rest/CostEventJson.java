@@ -64,14 +64,16 @@ final class CostEventJson {
         metadata(o, path));
   }
 
-  private static Optional<JsonValue> value(JsonObject o, String name) {
+  /** The value of {@code name}; empty when it is missing or null. */
+  static Optional<JsonValue> value(JsonObject o, String name) {
     JsonValue v = o.get(name);
     return v == null || v.getValueType() == JsonValue.ValueType.NULL
         ? Optional.empty()
         : Optional.of(v);
   }
 
-  private static Optional<String> text(JsonObject o, String path, String name) {
+  /** A string; refused naming {@code path + name} when it is another type. */
+  static Optional<String> text(JsonObject o, String path, String name) {
     return value(o, name)
         .map(
             v -> {
@@ -82,7 +84,8 @@ final class CostEventJson {
             });
   }
 
-  private static Optional<BigDecimal> decimal(JsonObject o, String path, String name) {
+  /** A number read exactly; refused naming {@code path + name} when it is another type. */
+  static Optional<BigDecimal> decimal(JsonObject o, String path, String name) {
     return value(o, name)
         .map(
             v -> {

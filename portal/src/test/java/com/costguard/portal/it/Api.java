@@ -10,6 +10,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Optional;
 
 /** Calls Costguard's REST API over HTTP, as a job runner would. */
 public final class Api {
@@ -24,7 +25,10 @@ public final class Api {
     this.base = URI.create(base.toString());
   }
 
-  public record Answer(int status, String body) {
+  /**
+   * @param location the {@code Location} header, given with 201 Created
+   */
+  public record Answer(int status, String body, Optional<String> location) {
     public JsonObject json() {
       return Json.createReader(new StringReader(body)).readObject();
     }
@@ -43,6 +47,23 @@ public final class Api {
             .build());
   }
 
+  public Answer put(String path, String json, String token) {
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
+  public Answer delete(String path, String token) {
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Authorization", "Bearer " + token)
+            .DELETE()
+            .build());
+  }
+
   public Answer get(String path) {
     return get(path, TOKEN);
   }
@@ -58,7 +79,8 @@ public final class Api {
   public Answer send(HttpRequest request) {
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      return new Answer(response.statusCode(), response.body());
+      return new Answer(
+          response.statusCode(), response.body(), response.headers().firstValue("Location"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -1,0 +1,248 @@
+package com.costguard.application;
+
+import static com.costguard.application.RequestRefusedException.invalid;
+
+import com.costguard.config.Configuration;
+import com.costguard.cost.budget.BudgetCalendar;
+import com.costguard.cost.budget.BudgetPeriod;
+import com.costguard.cost.budget.BudgetScope;
+import com.costguard.cost.budget.BudgetStatus;
+import com.costguard.cost.budget.Forecast;
+import com.costguard.cost.budget.PeriodSpend;
+import com.costguard.cost.budget.PeriodType;
+import com.costguard.cost.budget.RemainingJobCost;
+import com.costguard.cost.budget.Reservation;
+import com.costguard.cost.budget.Rollover;
+import com.costguard.cost.budget.Thresholds;
+import com.costguard.model.budget.Budget;
+import com.costguard.model.budget.BudgetDefinition;
+import com.costguard.model.budget.BudgetRepository;
+import com.costguard.model.costevent.CostEventRepository;
+import com.costguard.model.user.Role;
+import com.costguard.model.user.User;
+import com.costguard.model.user.UserRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+/**
+ * Budgets (SPEC §2, seed 004): anyone signed in reads them with where they stand now; an ADMIN or a
+ * BUDGET_MANAGER creates, changes, resets and deletes them.
+ *
+ * <p>The computed figures come from the cost engine ({@code cost.budget}) in the installation's
+ * time zone: the current period ({@link BudgetCalendar}), its spend in scope, what rolled over
+ * ({@link Rollover}), the status ({@link BudgetStatus}) and the period-end forecast ({@link
+ * Forecast}).
+ */
+@ApplicationScoped
+public class BudgetService {
+
+  private static final String PERIODS =
+      Arrays.stream(PeriodType.values()).map(PeriodType::apiName).collect(Collectors.joining(", "));
+
+  @Inject BudgetRepository budgets;
+  @Inject CostEventRepository costEvents;
+  @Inject UserRepository users;
+  @Inject Configuration configuration;
+  @Inject Clock clock;
+
+  /** Oldest first, each with where it stands now. */
+  public List<BudgetView> list(Optional<PeriodType> period, boolean enabledOnly) {
+    return budgets.list(period, enabledOnly).stream().map(this::view).toList();
+  }
+
+  /**
+   * @throws RequestRefusedException NOT_FOUND for an unknown id
+   */
+  public BudgetView get(long id) {
+    return view(budgets.byId(id).orElseThrow(() -> notFound(id)));
+  }
+
+  /**
+   * @param definition what the caller gives, over {@link BudgetDefinition#defaults()}
+   * @throws RequestRefusedException when the actor may not manage budgets or the definition is
+   *     invalid
+   */
+  @Transactional
+  public BudgetView create(User actor, BudgetDefinition definition) {
+    mayManageBudgets(actor);
+    validate(definition);
+    Budget budget = new Budget(definition, clock.instant());
+    budgets.add(budget);
+    return view(budget);
+  }
+
+  /**
+   * Changes a budget: {@code change} receives its current definition and returns the new one, which
+   * replaces it whole once valid. A partial update (PUT with some fields) is a change that replaces
+   * only those fields; the budget is locked meanwhile, so concurrent changes of different fields
+   * all take effect.
+   */
+  @Transactional
+  public BudgetView update(User actor, long id, UnaryOperator<BudgetDefinition> change) {
+    mayManageBudgets(actor);
+    Budget budget = budgets.byIdForUpdate(id).orElseThrow(() -> notFound(id));
+    BudgetDefinition changed = change.apply(budget.definition());
+    validate(changed);
+    budget.redefine(changed, clock.instant());
+    return view(budget);
+  }
+
+  @Transactional
+  public void delete(User actor, long id) {
+    mayManageBudgets(actor);
+    budgets.remove(budgets.byIdForUpdate(id).orElseThrow(() -> notFound(id)));
+  }
+
+  /**
+   * Starts a new period now: spend before it no longer counts. For a session or total budget the
+   * period runs from now until the next reset; a daily, weekly or monthly period is split, and its
+   * part from now on runs to the period's usual end; a rolling window starts again from now.
+   */
+  @Transactional
+  public BudgetView reset(User actor, long id) {
+    mayManageBudgets(actor);
+    Budget budget = budgets.byIdForUpdate(id).orElseThrow(() -> notFound(id));
+    budget.reset(clock.instant());
+    return view(budget);
+  }
+
+  /**
+   * The period type named {@code apiName}.
+   *
+   * @throws RequestRefusedException VALIDATION naming {@code period} for any other name
+   */
+  public static PeriodType period(String apiName) {
+    return PeriodType.fromApiName(apiName)
+        .orElseThrow(() -> invalid("period", "period must be one of " + PERIODS));
+  }
+
+  private BudgetView view(Budget budget) {
+    Instant now = clock.instant();
+    BudgetCalendar calendar = new BudgetCalendar(configuration.timezone());
+    BudgetPeriod period =
+        calendar.periodContaining(budget.period(), now, budget.createdAt(), budget.lastResetAt());
+    InScope current = inScope(budget.scope(), period);
+    BudgetStatus status =
+        BudgetStatus.of(
+            budget.limit(),
+            rolledOver(budget, calendar, period),
+            current.spend().total(),
+            current.reserved(),
+            period);
+    return new BudgetView(
+        budget,
+        status,
+        Forecast.atPeriodEnd(
+            budget.period(), period, now, calendar, current.spend(), current.activeJobs()));
+  }
+
+  /**
+   * What counts against a budget in a period, gathered in this one place: the spend (SPEC §2: the
+   * job costs accrued in the period plus the cost events in it that the scope matches), what queued
+   * and running jobs in scope hold ({@link Reservation#heldBy}), and what they are still projected
+   * to add ({@link RemainingJobCost}).
+   *
+   * <p>Cost events are the only spend Costguard tracks so far: they are summed by the database, and
+   * there are no job accruals, reservations or active jobs to add.
+   */
+  private InScope inScope(BudgetScope scope, BudgetPeriod period) {
+    return new InScope(
+        new PeriodSpend(costEvents.total(period, scope), BigDecimal.ZERO), List.of(), List.of());
+  }
+
+  private record InScope(
+      PeriodSpend spend, List<BigDecimal> reservations, List<RemainingJobCost> activeJobs) {
+
+    BigDecimal reserved() {
+      return reservations.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+  }
+
+  /**
+   * What rolls into {@code period} when the budget rolls unused limit over: the unused limit of the
+   * period before, capped at one limit ({@link Rollover}), measured against today's limit (limits
+   * have no history yet). Only daily, weekly and monthly periods follow one another: a rolling
+   * window has no period before it, and a session or total period is ended by a reset, which starts
+   * afresh: nothing rolls into a period a reset began, nor from a period that was over before the
+   * budget was created.
+   */
+  private BigDecimal rolledOver(Budget budget, BudgetCalendar calendar, BudgetPeriod period) {
+    PeriodType type = budget.period();
+    boolean begunByReset = budget.lastResetAt().filter(period.start()::equals).isPresent();
+    if (!budget.rollover() || !type.isCalendarAligned() || begunByReset) {
+      return BigDecimal.ZERO;
+    }
+    BudgetPeriod previous =
+        calendar.periodContaining(
+            type, period.start().minusNanos(1), budget.createdAt(), budget.lastResetAt());
+    if (!previous.end().orElseThrow().isAfter(budget.createdAt())) {
+      return BigDecimal.ZERO;
+    }
+    BigDecimal spent = inScope(budget.scope(), previous).spend().total();
+    return Rollover.carriedInto(
+        budget.limit(), List.of(new Rollover.ClosedPeriod(budget.limit(), spent)));
+  }
+
+  private static void mayManageBudgets(User actor) {
+    if (!actor.hasRole(Role.ADMIN) && !actor.hasRole(Role.BUDGET_MANAGER)) {
+      throw new RequestRefusedException(
+          RequestRefusedException.Reason.FORBIDDEN,
+          null,
+          "only an ADMIN or a BUDGET_MANAGER may change budgets");
+    }
+  }
+
+  private static RequestRefusedException notFound(long id) {
+    return new RequestRefusedException(
+        RequestRefusedException.Reason.NOT_FOUND, null, "there is no budget " + id);
+  }
+
+  private void validate(BudgetDefinition d) {
+    CostEventService.text("name", Optional.ofNullable(d.name()), true);
+    period(d.period());
+    if (d.limit() == null) {
+      throw invalid("limit", "limit is required");
+    }
+    if (d.limit().signum() <= 0) {
+      throw invalid("limit", "must be greater than 0");
+    }
+    CostEventService.money("limit", d.limit());
+    if (d.thresholds() == null) {
+      throw invalid(
+          "thresholds", "thresholds must be a list of whole percents, e.g. [80, 95, 100]");
+    }
+    for (int i = 0; i < d.thresholds().size(); i++) {
+      Integer percent = d.thresholds().get(i);
+      if (percent == null || percent < Thresholds.LOWEST || percent > Thresholds.HIGHEST) {
+        throw invalid(
+            "thresholds[" + i + "]",
+            "a threshold is a whole percent from %d to %d"
+                .formatted(Thresholds.LOWEST, Thresholds.HIGHEST));
+      }
+    }
+    CostEventService.text("scope.client", d.scope().client(), false);
+    CostEventService.text("scope.project", d.scope().project(), false);
+    CostEventService.text("scope.team", d.scope().team(), false);
+    CostEventService.text("scope.provider", d.scope().provider(), false);
+    existingUser("approver", d.approver());
+    existingUser("manager", d.manager());
+  }
+
+  private void existingUser(String field, Optional<String> username) {
+    username
+        .filter(name -> users.byUsername(name).isEmpty())
+        .ifPresent(
+            name -> {
+              throw invalid(field, "there is no user named '%s'".formatted(name));
+            });
+  }
+}

@@ -1,0 +1,58 @@
+package com.costguard.infrastructure.persistence;
+
+import com.costguard.cost.budget.PeriodType;
+import com.costguard.model.budget.Budget;
+import com.costguard.model.budget.BudgetRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaBudgetRepository implements BudgetRepository {
+
+  @PersistenceContext(unitName = "costguard")
+  EntityManager em;
+
+  @Override
+  public List<Budget> list(Optional<PeriodType> period, boolean enabledOnly) {
+    List<String> conditions = new ArrayList<>();
+    period.ifPresent(p -> conditions.add("b.period = :period"));
+    if (enabledOnly) {
+      conditions.add("b.enabled = true");
+    }
+    TypedQuery<Budget> query =
+        em.createQuery(
+            "select b from Budget b"
+                + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions))
+                + " order by b.id",
+            Budget.class);
+    period.ifPresent(p -> query.setParameter("period", p.apiName()));
+    return query.getResultList();
+  }
+
+  @Override
+  public Optional<Budget> byId(long id) {
+    return Optional.ofNullable(em.find(Budget.class, id));
+  }
+
+  @Override
+  public Optional<Budget> byIdForUpdate(long id) {
+    return Optional.ofNullable(em.find(Budget.class, id, LockModeType.PESSIMISTIC_WRITE));
+  }
+
+  @Override
+  public void add(Budget budget) {
+    em.persist(budget);
+    em.flush();
+  }
+
+  @Override
+  public void remove(Budget budget) {
+    em.remove(budget);
+  }
+}

@@ -1,0 +1,204 @@
+package com.costguard.model.budget;
+
+import com.costguard.cost.budget.BudgetScope;
+import com.costguard.cost.budget.PeriodType;
+import com.costguard.cost.budget.Thresholds;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A spending limit per period over a scope of spend (SPEC §2). What was spent is not stored: it is
+ * computed from the period's spend whenever it is asked for, so it is never stale.
+ */
+@Entity
+@Table(name = "budgets")
+public class Budget {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(nullable = false)
+  private String name;
+
+  /** The {@link PeriodType#apiName()}. */
+  @Column(name = "period_type", nullable = false)
+  private String period;
+
+  @Column(name = "limit_amount", nullable = false, precision = 19, scale = 6)
+  private BigDecimal limit;
+
+  /** Whole percents, ascending and comma-separated; empty for none. */
+  @Column(nullable = false)
+  private String thresholds;
+
+  private boolean enabled;
+
+  @Column(name = "scope_client")
+  private String scopeClient;
+
+  @Column(name = "scope_project")
+  private String scopeProject;
+
+  @Column(name = "scope_team")
+  private String scopeTeam;
+
+  @Column(name = "scope_provider")
+  private String scopeProvider;
+
+  @Column(name = "block_new_jobs")
+  private boolean blockNewJobs;
+
+  private boolean rollover;
+  private String approver;
+  private String manager;
+
+  @Column(name = "last_reset_at")
+  private Instant lastResetAt;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  protected Budget() {}
+
+  /**
+   * A budget with a valid definition.
+   *
+   * @throws IllegalArgumentException for an unknown period or a threshold out of range
+   */
+  public Budget(BudgetDefinition definition, Instant createdAt) {
+    define(definition);
+    this.createdAt = stored(createdAt);
+    this.updatedAt = this.createdAt;
+  }
+
+  /** Takes a new valid definition in place of the current one. */
+  public void redefine(BudgetDefinition definition, Instant at) {
+    define(definition);
+    this.updatedAt = stored(at);
+  }
+
+  /** Starts a new period now (seed 004: "reset period"); spend before it no longer counts. */
+  public void reset(Instant at) {
+    this.lastResetAt = stored(at);
+    this.updatedAt = this.lastResetAt;
+  }
+
+  /**
+   * To the microsecond, as {@code DATETIME(6)} keeps it, so that a budget answered before it was
+   * stored and the same budget read back agree (the clock may tell nanoseconds).
+   */
+  private static Instant stored(Instant at) {
+    return at.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private void define(BudgetDefinition d) {
+    this.name = d.name();
+    this.period =
+        PeriodType.fromApiName(d.period())
+            .orElseThrow(() -> new IllegalArgumentException("no period type " + d.period()))
+            .apiName();
+    this.limit = d.limit();
+    this.thresholds =
+        new Thresholds(d.thresholds())
+            .percents().stream().map(String::valueOf).collect(Collectors.joining(","));
+    this.enabled = d.enabled();
+    this.scopeClient = d.scope().client().orElse(null);
+    this.scopeProject = d.scope().project().orElse(null);
+    this.scopeTeam = d.scope().team().orElse(null);
+    this.scopeProvider = d.scope().provider().orElse(null);
+    this.blockNewJobs = d.blockNewJobs();
+    this.rollover = d.rollover();
+    this.approver = d.approver().orElse(null);
+    this.manager = d.manager().orElse(null);
+  }
+
+  public BudgetDefinition definition() {
+    return new BudgetDefinition(
+        name,
+        period,
+        limit,
+        thresholds().percents(),
+        enabled,
+        scope(),
+        blockNewJobs,
+        rollover,
+        approver(),
+        manager());
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public PeriodType period() {
+    return PeriodType.fromApiName(period).orElseThrow();
+  }
+
+  public BigDecimal limit() {
+    return limit;
+  }
+
+  public Thresholds thresholds() {
+    return new Thresholds(
+        thresholds.isEmpty()
+            ? List.of()
+            : Arrays.stream(thresholds.split(",")).map(Integer::valueOf).toList());
+  }
+
+  public boolean enabled() {
+    return enabled;
+  }
+
+  public BudgetScope scope() {
+    return BudgetScope.ofNullable(scopeClient, scopeProject, scopeTeam, scopeProvider);
+  }
+
+  /** Whether new jobs in scope are refused while the budget is at or over its limit. */
+  public boolean blockNewJobs() {
+    return blockNewJobs;
+  }
+
+  /** Whether unused limit rolls into the next period. */
+  public boolean rollover() {
+    return rollover;
+  }
+
+  public Optional<String> approver() {
+    return Optional.ofNullable(approver);
+  }
+
+  public Optional<String> manager() {
+    return Optional.ofNullable(manager);
+  }
+
+  public Optional<Instant> lastResetAt() {
+    return Optional.ofNullable(lastResetAt);
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+}

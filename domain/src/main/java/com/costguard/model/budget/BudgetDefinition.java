@@ -1,0 +1,57 @@
+package com.costguard.model.budget;
+
+import com.costguard.cost.budget.BudgetScope;
+import com.costguard.cost.budget.PeriodType;
+import com.costguard.cost.budget.Thresholds;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the people who manage a budget set: everything but its id, its timestamps and the figures
+ * computed from spend. Values are as given, not yet checked: {@code name}, {@code period}, {@code
+ * limit} and {@code thresholds} may be null, and {@code BudgetService} validates a definition
+ * before a budget takes it.
+ *
+ * @param period the period type's API name ({@link PeriodType#apiName()})
+ * @param thresholds whole percents of the limit
+ * @param approver a username: who approves increases of this budget
+ * @param manager a username: who is mentioned in its 95% alerts
+ */
+public record BudgetDefinition(
+    String name,
+    String period,
+    BigDecimal limit,
+    List<Integer> thresholds,
+    boolean enabled,
+    BudgetScope scope,
+    boolean blockNewJobs,
+    boolean rollover,
+    Optional<String> approver,
+    Optional<String> manager) {
+
+  public BudgetDefinition {
+    Objects.requireNonNull(scope, "scope");
+    Objects.requireNonNull(approver, "approver");
+    Objects.requireNonNull(manager, "manager");
+  }
+
+  /**
+   * A new budget before anything is given (SPEC §2): monthly, thresholds 80, 95 and 100, enabled,
+   * the whole organisation, not blocking, no rollover; no name or limit yet.
+   */
+  public static BudgetDefinition defaults() {
+    return new BudgetDefinition(
+        null,
+        PeriodType.DEFAULT.apiName(),
+        null,
+        Thresholds.DEFAULT.percents(),
+        true,
+        BudgetScope.wholeOrganisation(),
+        false,
+        false,
+        Optional.empty(),
+        Optional.empty());
+  }
+}

@@ -1,0 +1,503 @@
+package com.costguard.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.costguard.application.RequestRefusedException.Reason;
+import com.costguard.config.Configuration;
+import com.costguard.cost.budget.BudgetScope;
+import com.costguard.cost.budget.BudgetStatus;
+import com.costguard.cost.budget.PeriodType;
+import com.costguard.model.budget.BudgetDefinition;
+import com.costguard.model.costevent.Attribution;
+import com.costguard.model.costevent.CostEvent;
+import com.costguard.model.costevent.NewCostEvent;
+import com.costguard.model.user.Role;
+import com.costguard.model.user.User;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class BudgetServiceTest {
+
+  /** A Monday, the 23rd of a 30-day month. */
+  private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+
+  private static final User ADMIN = user(Role.ADMIN);
+
+  private final InMemoryBudgetRepository budgets = new InMemoryBudgetRepository();
+  private final InMemoryCostEventRepository events = new InMemoryCostEventRepository();
+  private final InMemoryUserRepository users = new InMemoryUserRepository();
+  private final BudgetService service = new BudgetService();
+
+  @BeforeEach
+  void wire() {
+    service.budgets = budgets;
+    service.costEvents = events;
+    service.users = users;
+    service.configuration = Configuration.from(Map.of());
+    at(NOW);
+    users.add(
+        new User("alice", "alice@example.com", "Alice", EnumSet.of(Role.APPROVER), null, NOW));
+  }
+
+  private void at(Instant now) {
+    service.clock = Clock.fixed(now, ZoneOffset.UTC);
+  }
+
+  private void zone(String zone) {
+    service.configuration = Configuration.from(Map.of("COSTGUARD_TIMEZONE", zone));
+  }
+
+  private static User user(Role role) {
+    return new User("u-" + role, role + "@example.com", "U", EnumSet.of(role), null, NOW);
+  }
+
+  /** A budget of client Acme, thresholds 80/95/100, enabled, not blocking, no rollover. */
+  private static BudgetDefinition acme(String period, String limit) {
+    return new BudgetDefinition(
+        "Acme " + period,
+        period,
+        new BigDecimal(limit),
+        List.of(80, 95, 100),
+        true,
+        BudgetScope.ofNullable("Acme", null, null, null),
+        false,
+        false,
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  private void spent(String at, String amount, String client) {
+    NewCostEvent event =
+        new NewCostEvent(
+            "k" + events.stored.size(),
+            Instant.parse(at),
+            "llm",
+            Optional.of(new BigDecimal(amount)),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            new Attribution(
+                Optional.ofNullable(client),
+                Optional.of("Support assistant"),
+                Optional.of("applied-ai"),
+                Optional.empty(),
+                Optional.of("openai"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty()),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
+    events.add(new CostEvent(event, new BigDecimal(amount), "USD", NOW));
+  }
+
+  private long created(BudgetDefinition definition) {
+    return service.create(ADMIN, definition).budget().id();
+  }
+
+  @Test
+  void aNewBudgetTakesTheDefaultsForWhatIsNotGiven() {
+    BudgetDefinition given =
+        with(with(BudgetDefinition.defaults(), "name", "Everything"), "limit", "1000");
+
+    BudgetView view = service.create(ADMIN, given);
+
+    assertThat(view.budget().id()).isPositive();
+    assertThat(view.budget().name()).isEqualTo("Everything");
+    assertThat(view.budget().period()).isEqualTo(PeriodType.CALENDAR_MONTH);
+    assertThat(view.budget().thresholds().percents()).containsExactly(80, 95, 100);
+    assertThat(view.budget().enabled()).isTrue();
+    assertThat(view.budget().scope().isWholeOrganisation()).isTrue();
+    assertThat(view.budget().blockNewJobs()).isFalse();
+    assertThat(view.budget().rollover()).isFalse();
+    assertThat(view.budget().createdAt()).isEqualTo(NOW);
+    assertThat(service.get(view.budget().id()).budget().definition()).isEqualTo(given);
+  }
+
+  @Test
+  void aMonthlyBudgetCountsThisMonthsCostEventsInItsScope() {
+    spent("2026-11-01T00:00:00Z", "250.00", "Acme"); // the month's first instant counts
+    spent("2026-11-23T09:00:00Z", "150.005", "Acme");
+    spent("2026-11-22T12:00:00Z", "1000", "Globex"); // another client
+    spent("2026-11-22T12:00:00Z", "1000", null); // no client
+    spent("2026-10-31T23:59:59.999999Z", "70", "Acme"); // last month
+
+    BudgetStatus status = service.get(created(acme("calendar_month", "500"))).status();
+
+    assertThat(status.spent()).isEqualByComparingTo("400.005");
+    assertThat(status.reserved()).isEqualByComparingTo("0");
+    assertThat(status.rollover()).isEqualByComparingTo("0");
+    assertThat(status.usagePercentage()).isEqualTo(new BigDecimal("80.00")); // 80.001
+    assertThat(status.remaining()).isEqualByComparingTo("99.995");
+    assertThat(status.isExceeded()).isFalse();
+    assertThat(status.periodStart()).isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
+    assertThat(status.periodEnd()).contains(Instant.parse("2026-12-01T00:00:00Z"));
+  }
+
+  @Test
+  void theForecastExtrapolatesTheAverageDayToTheMonthsEnd() {
+    spent("2026-11-01T00:00:00Z", "250.00", "Acme");
+    spent("2026-11-23T09:00:00Z", "150.005", "Acme");
+
+    var forecast = service.get(created(acme("calendar_month", "500"))).forecast().orElseThrow();
+
+    // 400.005 over 23 days is 17.39 a day; 7 days remain: 400.005 + 7 × 17.39
+    assertThat(forecast.averageDailyCostEvents()).isEqualByComparingTo("17.39");
+    assertThat(forecast.low()).isEqualByComparingTo("521.735");
+    assertThat(forecast.high()).isEqualByComparingTo("521.735");
+  }
+
+  @Test
+  void spendEqualToTheLimitExceedsIt() {
+    spent("2026-11-02T00:00:00Z", "499.999999", "Acme");
+    long id = created(acme("calendar_month", "500"));
+    assertThat(service.get(id).status().isExceeded()).isFalse();
+
+    spent("2026-11-03T00:00:00Z", "0.000001", "Acme");
+
+    BudgetStatus status = service.get(id).status();
+    assertThat(status.isExceeded()).isTrue();
+    assertThat(status.remaining()).isEqualByComparingTo("0");
+    assertThat(status.usagePercentage()).isEqualTo(new BigDecimal("100.00"));
+  }
+
+  @Test
+  void aDailyBudgetCountsTodayInTheInstallationsZone() {
+    zone("Europe/Berlin"); // 23 Nov starts at 2026-11-22T23:00Z
+    spent("2026-11-22T22:59:59Z", "40", "Acme"); // 23:59:59 on the 22nd in Berlin
+    spent("2026-11-22T23:00:00Z", "100", "Acme");
+    spent("2026-11-23T09:00:00Z", "50.005", "Acme");
+
+    BudgetView daily = service.get(created(acme("daily", "100")));
+    BudgetView monthly = service.get(created(acme("calendar_month", "1000")));
+
+    assertThat(daily.status().spent()).isEqualByComparingTo("150.005");
+    assertThat(daily.status().usagePercentage()).isEqualTo(new BigDecimal("150.01"));
+    assertThat(daily.status().isExceeded()).isTrue();
+    assertThat(daily.status().periodStart()).isEqualTo(Instant.parse("2026-11-22T23:00:00Z"));
+    assertThat(daily.status().periodEnd()).contains(Instant.parse("2026-11-23T23:00:00Z"));
+    assertThat(daily.forecast().orElseThrow().low()).isEqualByComparingTo("150.005");
+    assertThat(monthly.status().spent()).isEqualByComparingTo("190.005");
+    assertThat(monthly.status().periodStart()).isEqualTo(Instant.parse("2026-10-31T23:00:00Z"));
+  }
+
+  @Test
+  void aRollingBudgetCountsTheLastThirtyDaysAndHasNoForecast() {
+    spent("2026-10-24T10:00:00Z", "30", "Acme"); // exactly 30 days ago: outside
+    spent("2026-10-24T10:00:01Z", "20", "Acme");
+    spent("2026-11-23T10:00:00Z", "5", "Acme"); // now: inside
+
+    BudgetView view = service.get(created(acme("rolling_30_days", "100")));
+
+    assertThat(view.status().spent()).isEqualByComparingTo("25");
+    assertThat(view.status().periodEnd()).contains(NOW);
+    assertThat(view.forecast()).isEmpty();
+  }
+
+  @Test
+  void aTotalBudgetRunsFromItsCreationUntilAResetZeroesIt() {
+    spent("2026-11-01T00:00:00Z", "10", "Acme"); // before the budget existed
+    at(Instant.parse("2026-11-05T00:00:00Z"));
+    long id = created(acme("total", "100"));
+    spent("2026-11-06T00:00:00Z", "42.50", "Acme");
+    at(NOW);
+
+    BudgetView before = service.get(id);
+    assertThat(before.status().spent()).isEqualByComparingTo("42.50");
+    assertThat(before.status().periodStart()).isEqualTo(Instant.parse("2026-11-05T00:00:00Z"));
+    assertThat(before.status().periodEnd()).isEmpty();
+    assertThat(before.forecast()).isEmpty();
+
+    BudgetView reset = service.reset(ADMIN, id);
+
+    assertThat(reset.status().spent()).isEqualByComparingTo("0");
+    assertThat(reset.status().periodStart()).isEqualTo(NOW);
+    assertThat(reset.budget().lastResetAt()).contains(NOW);
+    spent("2026-11-23T10:00:00Z", "1.25", "Acme");
+    assertThat(service.get(id).status().spent()).isEqualByComparingTo("1.25");
+  }
+
+  @Test
+  void aResetSplitsTheCalendarPeriod() {
+    spent("2026-11-10T00:00:00Z", "300", "Acme");
+    long id = created(acme("calendar_month", "500"));
+    at(Instant.parse("2026-11-20T00:00:00Z"));
+    service.reset(ADMIN, id);
+    spent("2026-11-21T00:00:00Z", "50", "Acme");
+    at(NOW);
+
+    BudgetStatus status = service.get(id).status();
+
+    assertThat(status.spent()).isEqualByComparingTo("50");
+    assertThat(status.periodStart()).isEqualTo(Instant.parse("2026-11-20T00:00:00Z"));
+    assertThat(status.periodEnd()).contains(Instant.parse("2026-12-01T00:00:00Z"));
+  }
+
+  @Test
+  void unusedLimitOfLastMonthRollsOverCappedAtOneLimit() {
+    at(Instant.parse("2026-10-15T00:00:00Z"));
+    long rolling = created(rollingOver(acme("calendar_month", "500")));
+    long notRolling = created(acme("calendar_month", "500"));
+    at(NOW);
+    spent("2026-10-20T00:00:00Z", "70", "Acme");
+    spent("2026-11-02T00:00:00Z", "400.005", "Acme");
+
+    BudgetStatus status = service.get(rolling).status();
+
+    assertThat(status.rollover()).isEqualByComparingTo("430");
+    assertThat(status.usagePercentage()).isEqualTo(new BigDecimal("43.01")); // of 930
+    assertThat(status.remaining()).isEqualByComparingTo("529.995");
+    assertThat(service.get(notRolling).status().rollover()).isEqualByComparingTo("0");
+  }
+
+  @Test
+  void aQuietMonthRollsOverOneLimitAtMost() {
+    at(Instant.parse("2026-09-15T00:00:00Z"));
+    long id = created(rollingOver(acme("calendar_month", "500")));
+    at(NOW);
+
+    assertThat(service.get(id).status().rollover()).isEqualByComparingTo("500");
+  }
+
+  @Test
+  void nothingRollsOverFromBeforeTheBudgetExistedNorIntoAPeriodBegunByAReset() {
+    at(Instant.parse("2026-11-02T00:00:00Z"));
+    long createdThisMonth = created(rollingOver(acme("calendar_month", "500")));
+    at(Instant.parse("2026-10-02T00:00:00Z"));
+    long reset = created(rollingOver(acme("calendar_month", "500")));
+    at(Instant.parse("2026-11-20T00:00:00Z"));
+    service.reset(ADMIN, reset);
+    at(NOW);
+
+    assertThat(service.get(createdThisMonth).status().rollover()).isEqualByComparingTo("0");
+    assertThat(service.get(reset).status().rollover()).isEqualByComparingTo("0");
+  }
+
+  private static BudgetDefinition rollingOver(BudgetDefinition d) {
+    return new BudgetDefinition(
+        d.name(),
+        d.period(),
+        d.limit(),
+        d.thresholds(),
+        d.enabled(),
+        d.scope(),
+        d.blockNewJobs(),
+        true,
+        d.approver(),
+        d.manager());
+  }
+
+  @Test
+  void theListFiltersByPeriodAndEnabled() {
+    long daily = created(acme("daily", "10"));
+    long monthly = created(acme("calendar_month", "100"));
+    long disabled = created(with(acme("daily", "10"), "enabled", "false"));
+
+    assertThat(ids(service.list(Optional.empty(), false)))
+        .containsExactly(daily, monthly, disabled);
+    assertThat(ids(service.list(Optional.of(PeriodType.DAILY), false)))
+        .containsExactly(daily, disabled);
+    assertThat(ids(service.list(Optional.of(PeriodType.DAILY), true))).containsExactly(daily);
+    assertThat(ids(service.list(Optional.empty(), true))).containsExactly(daily, monthly);
+  }
+
+  private static List<Long> ids(List<BudgetView> views) {
+    return views.stream().map(v -> v.budget().id()).toList();
+  }
+
+  @Test
+  void anUpdateReplacesWhatItChangesAndKeepsTheRest() {
+    long id = created(acme("calendar_month", "500"));
+    at(NOW.plusSeconds(60));
+
+    BudgetView updated =
+        service.update(user(Role.BUDGET_MANAGER), id, current -> with(current, "limit", "750.50"));
+
+    assertThat(updated.budget().limit()).isEqualByComparingTo("750.50");
+    assertThat(updated.budget().name()).isEqualTo("Acme calendar_month");
+    assertThat(updated.budget().scope().client()).contains("Acme");
+    assertThat(updated.budget().createdAt()).isEqualTo(NOW);
+    assertThat(updated.budget().updatedAt()).isEqualTo(NOW.plusSeconds(60));
+    assertThat(service.get(id).budget().limit()).isEqualByComparingTo("750.50");
+  }
+
+  @Test
+  void anInvalidUpdateChangesNothing() {
+    long id = created(acme("calendar_month", "500"));
+
+    assertThatThrownBy(() -> service.update(ADMIN, id, current -> with(current, "limit", "0")))
+        .hasFieldOrPropertyWithValue("reason", Reason.VALIDATION);
+    assertThat(service.get(id).budget().limit()).isEqualByComparingTo("500");
+  }
+
+  @Test
+  void approverAndManagerNameExistingUsers() {
+    BudgetDefinition d = with(with(acme("daily", "10"), "approver", "alice"), "manager", "alice");
+
+    BudgetView view = service.create(ADMIN, d);
+
+    assertThat(view.budget().approver()).contains("alice");
+    assertThat(view.budget().manager()).contains("alice");
+  }
+
+  @Test
+  void aDeletedBudgetIsGone() {
+    long id = created(acme("daily", "10"));
+
+    service.delete(ADMIN, id);
+
+    assertThat(budgets.stored).isEmpty();
+    assertRefused(() -> service.get(id), Reason.NOT_FOUND);
+  }
+
+  @Test
+  void anUnknownBudgetIsNotFound() {
+    assertRefused(() -> service.get(404), Reason.NOT_FOUND);
+    assertRefused(() -> service.update(ADMIN, 404, d -> d), Reason.NOT_FOUND);
+    assertRefused(() -> service.delete(ADMIN, 404), Reason.NOT_FOUND);
+    assertRefused(() -> service.reset(ADMIN, 404), Reason.NOT_FOUND);
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = Role.class,
+      names = {"APPROVER", "ENGINEER", "VIEWER"})
+  void onlyAnAdminOrABudgetManagerChangesBudgets(Role role) {
+    User actor = user(role);
+    long id = created(acme("calendar_month", "500"));
+
+    assertRefused(() -> service.create(actor, acme("daily", "10")), Reason.FORBIDDEN);
+    assertRefused(() -> service.update(actor, id, d -> with(d, "limit", "1")), Reason.FORBIDDEN);
+    assertRefused(() -> service.reset(actor, id), Reason.FORBIDDEN);
+    assertRefused(() -> service.delete(actor, id), Reason.FORBIDDEN);
+
+    assertThat(budgets.stored).hasSize(1);
+    assertThat(service.get(id).budget().limit()).isEqualByComparingTo("500");
+    assertThat(service.get(id).budget().lastResetAt()).isEmpty();
+    assertThat(service.list(Optional.empty(), false)).hasSize(1); // anyone may read
+  }
+
+  @Test
+  void aBudgetManagerChangesBudgets() {
+    User manager = user(Role.BUDGET_MANAGER);
+    long id = service.create(manager, acme("daily", "10")).budget().id();
+
+    service.reset(manager, id);
+    service.delete(manager, id);
+
+    assertThat(budgets.stored).isEmpty();
+  }
+
+  static List<Arguments> invalidDefinitions() {
+    return List.of(
+        invalid("no name", "name", null, "name"),
+        invalid("blank name", "name", " ", "name"),
+        invalid("long name", "name", "n".repeat(201), "name"),
+        invalid("no period", "period", null, "period"),
+        invalid("seed's monthly", "period", "monthly", "period"),
+        invalid("upper case", "period", "DAILY", "period"),
+        invalid("no limit", "limit", null, "limit"),
+        invalid("zero limit", "limit", "0", "limit"),
+        invalid("negative limit", "limit", "-5", "limit"),
+        invalid("seven decimals", "limit", "0.0000001", "limit"),
+        invalid("over a trillion", "limit", "1000000000000.000001", "limit"),
+        invalid("no thresholds", "thresholds", null, "thresholds"),
+        invalid("zero percent", "thresholds", "80 0", "thresholds[1]"),
+        invalid("over 1000 percent", "thresholds", "1001", "thresholds[0]"),
+        invalid("long client", "client", "c".repeat(201), "scope.client"),
+        invalid("long project", "project", "p".repeat(201), "scope.project"),
+        invalid("long team", "team", "t".repeat(201), "scope.team"),
+        invalid("long provider", "provider", "p".repeat(201), "scope.provider"),
+        invalid("unknown approver", "approver", "bob", "approver"),
+        invalid("unknown manager", "manager", "bob", "manager"));
+  }
+
+  private static Arguments invalid(String name, String field, String value, String refused) {
+    return Arguments.of(name, with(acme("calendar_month", "500"), field, value), refused);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalidDefinitions")
+  void anInvalidDefinitionIsRefusedNamingItsField(String name, BudgetDefinition bad, String field) {
+    assertThatThrownBy(() -> service.create(ADMIN, bad))
+        .isInstanceOfSatisfying(
+            RequestRefusedException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(Reason.VALIDATION);
+              assertThat(e.field()).contains(field);
+              assertThat(e.getMessage()).isNotBlank();
+            });
+    assertThat(budgets.stored).isEmpty();
+  }
+
+  @Test
+  void theEdgesOfTheRulesAreAccepted() {
+    BudgetDefinition edges =
+        with(
+            with(
+                with(acme("session", "1000000000000"), "thresholds", "1 1000"),
+                "name",
+                "n".repeat(200)),
+            "client",
+            "c".repeat(200));
+
+    BudgetView view = service.create(ADMIN, edges);
+
+    assertThat(view.budget().thresholds().percents()).containsExactly(1, 1000);
+    assertThat(service.create(ADMIN, with(acme("weekly", "0.000001"), "thresholds", "")))
+        .satisfies(v -> assertThat(v.budget().thresholds().percents()).isEmpty());
+  }
+
+  private static void assertRefused(Runnable call, Reason reason) {
+    assertThatThrownBy(call::run)
+        .isInstanceOfSatisfying(
+            RequestRefusedException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+  }
+
+  /** {@code d} with one field set from text; thresholds are space-separated percents. */
+  private static BudgetDefinition with(BudgetDefinition d, String field, String value) {
+    Optional<String> v = Optional.ofNullable(value);
+    BudgetScope s = d.scope();
+    return new BudgetDefinition(
+        field.equals("name") ? value : d.name(),
+        field.equals("period") ? value : d.period(),
+        field.equals("limit") ? v.map(BigDecimal::new).orElse(null) : d.limit(),
+        field.equals("thresholds")
+            ? v.map(BudgetServiceTest::percents).orElse(null)
+            : d.thresholds(),
+        field.equals("enabled") ? Boolean.parseBoolean(value) : d.enabled(),
+        new BudgetScope(
+            field.equals("client") ? v : s.client(),
+            field.equals("project") ? v : s.project(),
+            field.equals("team") ? v : s.team(),
+            field.equals("provider") ? v : s.provider()),
+        d.blockNewJobs(),
+        d.rollover(),
+        field.equals("approver") ? v : d.approver(),
+        field.equals("manager") ? v : d.manager());
+  }
+
+  private static List<Integer> percents(String spaced) {
+    List<Integer> percents = new ArrayList<>();
+    Arrays.stream(spaced.split(" "))
+        .filter(p -> !p.isEmpty())
+        .map(Integer::valueOf)
+        .forEach(percents::add);
+    return percents;
+  }
+}
