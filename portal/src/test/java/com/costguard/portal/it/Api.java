@@ -8,8 +8,10 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Optional;
 
 /** Calls Costguard's REST API over HTTP, as a job runner would. */
 public final class Api {
@@ -24,9 +26,13 @@ public final class Api {
     this.base = URI.create(base.toString());
   }
 
-  public record Answer(int status, String body) {
+  public record Answer(int status, String body, HttpHeaders headers) {
     public JsonObject json() {
       return Json.createReader(new StringReader(body)).readObject();
+    }
+
+    public Optional<String> header(String name) {
+      return headers.firstValue(name);
     }
   }
 
@@ -58,7 +64,7 @@ public final class Api {
   public Answer send(HttpRequest request) {
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      return new Answer(response.statusCode(), response.body());
+      return new Answer(response.statusCode(), response.body(), response.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
