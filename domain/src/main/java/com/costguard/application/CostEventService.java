@@ -4,6 +4,8 @@ import static com.costguard.application.RequestRefusedException.invalid;
 
 import com.costguard.config.Configuration;
 import com.costguard.cost.Money;
+import com.costguard.cost.rate.PricedUnits;
+import com.costguard.cost.rate.RateCardBook;
 import com.costguard.model.costevent.CostEvent;
 import com.costguard.model.costevent.CostEventRepository;
 import com.costguard.model.costevent.NewCostEvent;
@@ -12,12 +14,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** Takes cost events from services: validated first, stored all-or-nothing, idempotent. */
+/**
+ * Takes cost events from services: validated and priced first, stored all-or-nothing, idempotent.
+ *
+ * <p>An event costs its {@code amount}; without one, its {@code units} of {@code unitType} priced
+ * by the rate card in force at {@code occurredAt}. When both are given the amount wins: it is what
+ * the provider billed, discounts included, and the units are kept only as information.
+ */
 @ApplicationScoped
 public class CostEventService {
 
@@ -34,6 +46,7 @@ public class CostEventService {
   @Inject Configuration configuration;
   @Inject CostEventWriter writer;
   @Inject CostEventRepository events;
+  @Inject RateCardService rateCards;
   @Inject Clock clock;
 
   /**
@@ -58,12 +71,13 @@ public class CostEventService {
     for (int i = 0; i < batch.size(); i++) {
       validate("events[" + i + "].", batch.get(i));
     }
+    List<PricedEvent> priced = price(batch);
     try {
-      return writer.write(batch);
+      return writer.write(priced);
     } catch (PersistenceException raced) {
       // Another request stored one of these keys between our look-up and our insert; the
       // whole batch was rolled back, and a second pass counts those keys as duplicates.
-      return writer.write(batch);
+      return writer.write(priced);
     }
   }
 
@@ -75,9 +89,64 @@ public class CostEventService {
     return events.count();
   }
 
-  /** The amount an event costs; only {@code amount} prices an event until rate cards exist. */
-  static BigDecimal price(NewCostEvent event) {
-    return event.amount().orElseThrow();
+  /**
+   * Each event with what it costs. The rate cards are read once for the batch, and only when an
+   * event needs them; a priced amount that {@code DECIMAL(19,6)} cannot hold exactly is refused,
+   * never rounded.
+   */
+  private List<PricedEvent> price(List<NewCostEvent> batch) {
+    Set<String> toPrice =
+        batch.stream()
+            .filter(e -> e.amount().isEmpty())
+            .map(NewCostEvent::operationType)
+            .collect(Collectors.toSet());
+    RateCardBook book =
+        toPrice.isEmpty() ? new RateCardBook(List.of()) : rateCards.bookFor(toPrice);
+    List<PricedEvent> priced = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      NewCostEvent event = batch.get(i);
+      BigDecimal amount =
+          event.amount().isPresent()
+              ? event.amount().get()
+              : priceUnits("events[" + i + "].", event, book);
+      priced.add(new PricedEvent(event, amount));
+    }
+    return priced;
+  }
+
+  private static BigDecimal priceUnits(String path, NewCostEvent event, RateCardBook book) {
+    String unitType = event.unitType().orElseThrow();
+    PricedUnits priced =
+        book.price(event.operationType(), unitType, event.units().orElseThrow(), event.occurredAt())
+            .orElseThrow(
+                () ->
+                    invalid(
+                        path + "unitType",
+                        ("no rate card for operationType '%s' and unitType '%s' is in force at %s:"
+                                + " an ADMIN adds one, or send amount")
+                            .formatted(event.operationType(), unitType, event.occurredAt())));
+    String computation =
+        "%s × %s per %s (rate card version %d, effective %s) = %s"
+            .formatted(
+                priced.units().toPlainString(),
+                priced.rate().pricePerUnit().stripTrailingZeros().toPlainString(),
+                unitType,
+                priced.rate().version(),
+                priced.rate().effectiveFrom(),
+                priced.amount().stripTrailingZeros().toPlainString());
+    if (priced.amount().compareTo(MAX_AMOUNT) > 0) {
+      throw invalid(
+          path + "units",
+          computation + ", above %s: check the units".formatted(MAX_AMOUNT.toPlainString()));
+    }
+    if (!priced.fitsStorage()) {
+      throw invalid(
+          path + "units",
+          computation
+              + ", more than %d decimals (amounts are stored exactly, never rounded): send amount"
+                  .formatted(Money.STORED_SCALE));
+    }
+    return priced.amount().setScale(Money.STORED_SCALE, RoundingMode.UNNECESSARY);
   }
 
   private void validate(String path, NewCostEvent event) {
@@ -108,15 +177,10 @@ public class CostEventService {
     if (event.units().isPresent() && event.unitType().isEmpty()) {
       throw invalid(path + "unitType", "unitType is required with units");
     }
-    if (event.amount().isEmpty()) {
-      if (event.units().isEmpty()) {
-        throw invalid(path + "amount", "amount, or units with unitType, is required");
-      }
-      throw invalid(
-          path + "amount",
-          "no rate card prices unitType '%s' yet: send amount".formatted(event.unitType().get()));
+    if (event.amount().isEmpty() && event.units().isEmpty()) {
+      throw invalid(path + "amount", "amount, or units with unitType, is required");
     }
-    text(path + "unitType", event.unitType(), false);
+    text(path + "unitType", event.unitType(), event.units().isPresent());
     text(path + "reusedFrom", event.reusedFrom(), false);
     var a = event.attribution();
     text(path + "client", a.client(), false);

@@ -3,7 +3,6 @@ package com.costguard.application;
 import com.costguard.config.Configuration;
 import com.costguard.model.costevent.CostEvent;
 import com.costguard.model.costevent.CostEventRepository;
-import com.costguard.model.costevent.NewCostEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -22,16 +21,16 @@ public class CostEventWriter {
   @Inject Clock clock;
 
   @Transactional
-  public IngestResult write(List<NewCostEvent> batch) {
-    Map<String, NewCostEvent> unique = new LinkedHashMap<>();
-    batch.forEach(e -> unique.putIfAbsent(e.idempotencyKey(), e));
+  public IngestResult write(List<PricedEvent> batch) {
+    Map<String, PricedEvent> unique = new LinkedHashMap<>();
+    batch.forEach(e -> unique.putIfAbsent(e.event().idempotencyKey(), e));
     Set<String> stored = events.existingKeys(unique.keySet());
     String currency = configuration.currency().getCurrencyCode();
     var now = clock.instant();
     int accepted = 0;
-    for (NewCostEvent event : unique.values()) {
-      if (!stored.contains(event.idempotencyKey())) {
-        events.add(new CostEvent(event, CostEventService.price(event), currency, now));
+    for (PricedEvent priced : unique.values()) {
+      if (!stored.contains(priced.event().idempotencyKey())) {
+        events.add(new CostEvent(priced.event(), priced.amount(), currency, now));
         accepted++;
       }
     }

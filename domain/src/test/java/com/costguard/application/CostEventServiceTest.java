@@ -45,6 +45,9 @@ class CostEventServiceTest {
     service.writer = writer;
     service.events = repository;
     service.clock = writer.clock;
+    RateCardService rateCards = new RateCardService();
+    rateCards.cards = new InMemoryRateCardRepository();
+    service.rateCards = rateCards;
   }
 
   private static User user(Role role) {
@@ -131,7 +134,7 @@ class CostEventServiceTest {
         invalid("no amount", e -> event("k", null), "events[1].amount"),
         invalid("other currency", e -> with(e, "currency", "EUR"), "events[1].currency"),
         invalid("units without type", e -> with(e, "units", "5"), "events[1].unitType"),
-        invalid("units unpriced", e -> unpriced(), "events[1].amount"),
+        invalid("units, no rate card", e -> unpriced(), "events[1].unitType"),
         invalid("long client", e -> with(e, "client", "c".repeat(201)), "events[1].client"),
         invalid("negative list cost", e -> with(e, "listCost", "-1"), "events[1].listCost"),
         invalid(

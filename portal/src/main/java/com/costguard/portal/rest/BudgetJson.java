@@ -39,10 +39,7 @@ final class BudgetJson {
         given(body, "name", base.name(), () -> text(body, "name").orElse(null)),
         given(body, "period", base.period(), () -> text(body, "period").orElse(null)),
         given(
-            body,
-            "limit",
-            base.limit(),
-            () -> CostEventJson.decimal(body, "", "limit").orElse(null)),
+            body, "limit", base.limit(), () -> JsonFields.decimal(body, "", "limit").orElse(null)),
         given(body, "thresholds", base.thresholds(), () -> thresholds(body)),
         given(body, "enabled", base.enabled(), () -> flag(body, "enabled")),
         given(body, "scope", base.scope(), () -> scope(body)),
@@ -57,7 +54,7 @@ final class BudgetJson {
   }
 
   private static Optional<String> text(JsonObject body, String name) {
-    return CostEventJson.text(body, "", name);
+    return JsonFields.text(body, "", name);
   }
 
   private static boolean flag(JsonObject body, String name) {
@@ -70,7 +67,7 @@ final class BudgetJson {
 
   /** Whole percents; null (not given) for {@code null}, which the service refuses. */
   private static List<Integer> thresholds(JsonObject body) {
-    Optional<JsonValue> value = CostEventJson.value(body, "thresholds");
+    Optional<JsonValue> value = JsonFields.value(body, "thresholds");
     if (value.isEmpty()) {
       return null;
     }
@@ -94,7 +91,7 @@ final class BudgetJson {
   }
 
   private static BudgetScope scope(JsonObject body) {
-    Optional<JsonValue> value = CostEventJson.value(body, "scope");
+    Optional<JsonValue> value = JsonFields.value(body, "scope");
     if (value.isEmpty()) {
       return BudgetScope.wholeOrganisation();
     }
@@ -104,10 +101,10 @@ final class BudgetJson {
     }
     JsonObject scope = value.get().asJsonObject();
     return new BudgetScope(
-        CostEventJson.text(scope, "scope.", "client"),
-        CostEventJson.text(scope, "scope.", "project"),
-        CostEventJson.text(scope, "scope.", "team"),
-        CostEventJson.text(scope, "scope.", "provider"));
+        JsonFields.text(scope, "scope.", "client"),
+        JsonFields.text(scope, "scope.", "project"),
+        JsonFields.text(scope, "scope.", "team"),
+        JsonFields.text(scope, "scope.", "provider"));
   }
 
   /** A budget with its computed figures; money exact ({@link Money#exact}). */

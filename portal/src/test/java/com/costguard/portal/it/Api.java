@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Optional;
@@ -25,12 +26,18 @@ public final class Api {
     this.base = URI.create(base.toString());
   }
 
-  /**
-   * @param location the {@code Location} header, given with 201 Created
-   */
-  public record Answer(int status, String body, Optional<String> location) {
+  /** An answer; {@link #location()} is the {@code Location} header given with 201 Created. */
+  public record Answer(int status, String body, HttpHeaders headers) {
     public JsonObject json() {
       return Json.createReader(new StringReader(body)).readObject();
+    }
+
+    public Optional<String> location() {
+      return header("Location");
+    }
+
+    public Optional<String> header(String name) {
+      return headers.firstValue(name);
     }
   }
 
@@ -79,8 +86,7 @@ public final class Api {
   public Answer send(HttpRequest request) {
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      return new Answer(
-          response.statusCode(), response.body(), response.headers().firstValue("Location"));
+      return new Answer(response.statusCode(), response.body(), response.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -1,0 +1,76 @@
+package com.costguard.portal.rest;
+
+import static com.costguard.application.RequestRefusedException.invalid;
+
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * Typed fields of a request's JSON object. A missing field or {@code null} is empty; a value of the
+ * wrong type is refused naming its field ({@code path + name}). Money is read as the exact decimal
+ * written (JSON-P's {@code bigDecimalValue}), never through {@code double}.
+ */
+final class JsonFields {
+
+  private JsonFields() {}
+
+  static Optional<JsonValue> value(JsonObject o, String name) {
+    JsonValue v = o.get(name);
+    return v == null || v.getValueType() == JsonValue.ValueType.NULL
+        ? Optional.empty()
+        : Optional.of(v);
+  }
+
+  static Optional<String> text(JsonObject o, String path, String name) {
+    return value(o, name)
+        .map(
+            v -> {
+              if (!(v instanceof JsonString s)) {
+                throw invalid(path + name, name + " must be a string");
+              }
+              return s.getString();
+            });
+  }
+
+  static Optional<BigDecimal> decimal(JsonObject o, String path, String name) {
+    return value(o, name)
+        .map(
+            v -> {
+              if (!(v instanceof JsonNumber n)) {
+                throw invalid(path + name, name + " must be a number, e.g. 12.34");
+              }
+              return n.bigDecimalValue();
+            });
+  }
+
+  static Optional<Long> id(JsonObject o, String path, String name) {
+    return decimal(o, path, name)
+        .map(
+            d -> {
+              try {
+                return d.longValueExact();
+              } catch (ArithmeticException e) {
+                throw invalid(path + name, name + " must be a whole number");
+              }
+            });
+  }
+
+  static Optional<Instant> instant(JsonObject o, String path, String name) {
+    return text(o, path, name)
+        .map(
+            s -> {
+              try {
+                return Instant.parse(s);
+              } catch (DateTimeParseException e) {
+                throw invalid(
+                    path + name, name + " must be an ISO-8601 instant, e.g. 2026-11-23T10:15:30Z");
+              }
+            });
+  }
+}
