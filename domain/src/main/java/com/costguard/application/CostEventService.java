@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -139,14 +138,9 @@ public class CostEventService {
           path + "units",
           computation + ", above %s: check the units".formatted(MAX_AMOUNT.toPlainString()));
     }
-    if (!priced.fitsStorage()) {
-      throw invalid(
-          path + "units",
-          computation
-              + ", more than %d decimals (amounts are stored exactly, never rounded): send amount"
-                  .formatted(Money.STORED_SCALE));
-    }
-    return priced.amount().setScale(Money.STORED_SCALE, RoundingMode.UNNECESSARY);
+    // Units × a per-token price often has more decimals than amounts keep: the nearest
+    // micro-unit is stored (an amount someone sent is never rounded, only a computed one).
+    return Money.stored(priced.amount());
   }
 
   private void validate(String path, NewCostEvent event) {

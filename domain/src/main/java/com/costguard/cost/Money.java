@@ -47,6 +47,15 @@ public final class Money {
     return stripped.scale() < 2 ? stripped.setScale(2, RoundingMode.UNNECESSARY) : stripped;
   }
 
+  /**
+   * A computed amount (units × a per-token price) rounded HALF_UP to the micro-unit kept in the
+   * database. Only computed amounts are rounded here; an amount someone sent is stored exactly or
+   * refused.
+   */
+  public static BigDecimal stored(BigDecimal computed) {
+    return computed.setScale(STORED_SCALE, RoundingMode.HALF_UP);
+  }
+
   /** Whether the amount fits {@code DECIMAL(19,6)} without rounding. */
   public static boolean storable(BigDecimal amount) {
     BigDecimal stripped = amount.stripTrailingZeros();

@@ -178,24 +178,21 @@ class CostEventPricingTest {
 
   @ParameterizedTest(name = "{1} × {0}")
   @CsvSource({
-    // 1532 × 0.00000015 = 0.0002298: seven decimals
-    "llm.completion,   1532,         token,     0.0002298",
-    // 1.234567 × 0.0024 = 0.0029629608: ten decimals
-    "agent:researcher, 1.234567,     1k_tokens, 0.0029629608",
+    // 1532 × 0.00000015 = 0.0002298 → 0.000230 (seven decimals, HALF_UP to six)
+    "llm.completion,   1532,         token,     0.000230",
+    // 1.234567 × 0.0024 = 0.0029629608 → 0.002963
+    "agent:researcher, 1.234567,     1k_tokens, 0.002963",
+    // 10 × 0.00000015 = 0.0000015 → 0.000002 (a half micro-unit rounds up)
+    "llm.completion,   10,           token,     0.000002",
   })
-  void aPricedAmountIsStoredExactlyOrRefusedNeverRounded(
-      String operation, String units, String unitType, String exact) {
-    List<NewCostEvent> batch =
-        List.of(units("k", operation, "2026-11-01T00:00:00Z", units, unitType));
+  void aPricedAmountWithMoreDecimalsThanStoredIsRoundedHalfUpToMicroUnits(
+      String operation, String units, String unitType, String stored) {
+    service.ingest(
+        ENGINEER, List.of(units("k", operation, "2026-11-01T00:00:00Z", units, unitType)));
 
-    assertThatThrownBy(() -> service.ingest(ENGINEER, batch))
-        .isInstanceOfSatisfying(
-            RequestRefusedException.class,
-            e -> {
-              assertThat(e.field()).contains("events[0].units");
-              assertThat(e.getMessage()).contains(exact, "send amount");
-            });
-    assertThat(events.stored).isEmpty();
+    assertThat(events.stored)
+        .singleElement()
+        .satisfies(e -> assertThat(e.amount()).isEqualTo(stored));
   }
 
   @Test

@@ -11,10 +11,10 @@ import java.util.Objects;
  * <p>Units have at most six decimals in storage and prices at most twelve (per-token prices are far
  * below a millionth), so their product may have up to eighteen, which {@code DECIMAL(19,6)} cannot
  * hold. This class does not decide for the caller: it says whether the amount {@linkplain
- * #fitsStorage() fits}. Ingestion should treat an amount that does not fit like an explicit {@code
- * amount} with too many decimals (it refuses it, naming the field) rather than silently rounding a
- * price someone agreed to. With whole units (tokens, calls) and a price of at most six decimals the
- * product always fits.
+ * #fitsStorage() fits}. Ingestion stores the micro-unit nearest to it ({@code Money.stored}): a
+ * per-token price times a token count routinely has seven or more decimals, and refusing such
+ * events would make per-token rate cards unusable. With whole units (tokens, calls) and a price of
+ * at most six decimals the product always fits exactly.
  */
 public record PricedUnits(RateCard rate, BigDecimal units, BigDecimal amount) {
 

@@ -182,17 +182,13 @@ class RateCardsIT {
   }
 
   @Test
-  void aPricedAmountThatCannotBeStoredExactlyIsRefusedNotRounded() throws SQLException {
+  void aPricedAmountWithSevenDecimalsIsStoredToTheNearestMicroUnit() throws SQLException {
     addTheDaysCards();
-    // 1532 × 0.00000015 = 0.0002298: seven decimals, one more than amounts keep
-    String inexact = events().replace("\"units\": 1000", "\"units\": 1532");
+    // 1532 × 0.00000015 = 0.0002298, stored HALF_UP as 0.000230
+    String perToken = events().replace("\"units\": 1000", "\"units\": 1532");
 
-    Api.Answer refused = api.post("api/v1/cost-events", inexact);
-
-    assertThat(refused.status()).isEqualTo(400);
-    assertThat(refused.json().getString("field")).isEqualTo("events[2].units");
-    assertThat(refused.json().getString("message")).contains("0.0002298", "send amount");
-    assertThat(amountsStored()).isEmpty();
+    assertThat(api.post("api/v1/cost-events", perToken).status()).isEqualTo(202);
+    assertThat(amountsStored()).contains(new BigDecimal("0.000230"));
   }
 
   @Test
