@@ -211,7 +211,7 @@ public class JobService {
     }
     return new JobEvent(
         type,
-        event.at(),
+        JobWriter.storable(event.at()),
         event.step(),
         stage,
         event.recoveryMinutes(),

@@ -34,11 +34,12 @@ public class JobSnapshots {
   }
 
   /**
-   * Snapshots every job in progress as it stands at {@code now}, in {@code now}'s slot; a job that
+   * Snapshots every job in progress as it stands at {@code at}, in {@code at}'s slot; a job that
    * already has a snapshot of that slot keeps it. Returns how many snapshots this call stored.
    */
   @Transactional
-  public int take(Instant now) {
+  public int take(Instant at) {
+    Instant now = JobWriter.storable(at);
     Instant slot = slotOf(now);
     int stored = 0;
     for (Job job : jobs.inProgress()) {

@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,12 +37,24 @@ public class JobWriter {
   /** A cancellation, and the runner to tell once it is committed (none when already cancelled). */
   public record Cancellation(JobCostReading reading, Optional<CancelRequest> tellRunner) {}
 
+  /**
+   * The instant as stored ({@code DATETIME(6)} keeps microseconds), so that what a request answers
+   * is what a later read computes.
+   */
+  static Instant storable(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private Instant now() {
+    return storable(clock.instant());
+  }
+
   @Transactional
   public Job create(NewJob job, String createdBy, Pricing pricing) {
     if (jobs.externalIdExists(job.externalId())) {
       throw JobService.duplicateExternalId(job.externalId());
     }
-    Job created = new Job(job, createdBy, pricing, clock.instant());
+    Job created = new Job(job, createdBy, pricing, now());
     jobs.add(created);
     jobs.flush();
     return created;
@@ -58,7 +71,7 @@ public class JobWriter {
   public JobCostReading record(long jobId, JobEvent event) {
     Job job = jobs.byIdForUpdate(jobId).orElseThrow(() -> JobService.noSuchJob(jobId));
     List<ReportedJobEvent> events = new ArrayList<>(jobs.events(jobId));
-    Instant now = clock.instant();
+    Instant now = now();
     boolean duplicate =
         events.stream().anyMatch(e -> e.idempotencyKey().equals(event.idempotencyKey()));
     if (duplicate || job.status() == JobStatus.CANCELLED) {
@@ -91,7 +104,7 @@ public class JobWriter {
   public Cancellation cancel(long jobId, String by) {
     Job job = jobs.byIdForUpdate(jobId).orElseThrow(() -> JobService.noSuchJob(jobId));
     List<ReportedJobEvent> events = new ArrayList<>(jobs.events(jobId));
-    Instant now = clock.instant();
+    Instant now = now();
     if (job.status() == JobStatus.CANCELLED) {
       return new Cancellation(JobCostReading.of(job, events, now), Optional.empty());
     }
