@@ -413,6 +413,26 @@ class JobServiceTest {
     }
 
     @Test
+    void instantsAreKeptToTheMicrosecondTheDatabaseStores() {
+      clock.set(NOW.plusNanos(123_456_789));
+      long id = created();
+      report(
+          id,
+          new NewJobEvent(
+              "started",
+              at("08:00").plusNanos(987_654_321),
+              "s",
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty()));
+
+      assertThat(jobs.jobs.get(id).createdAt()).isEqualTo(NOW.plusNanos(123_456_000));
+      assertThat(jobs.events.get(0).at()).isEqualTo(at("08:00").plusNanos(987_654_000));
+      assertThat(jobs.events.get(0).receivedAt()).isEqualTo(NOW.plusNanos(123_456_000));
+    }
+
+    @Test
     void anHourOfClockSkewTheLastStepAndUpperCaseNamesAreAccepted() {
       long id = created();
 

@@ -37,11 +37,14 @@ public class HttpRunnerControl implements RunnerControl {
   /** The wait before the first retry; doubled for each further one. Tests shorten it. */
   Duration firstBackoff = FIRST_BACKOFF;
 
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .connectTimeout(TIMEOUT)
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
+  /** One client, made on first use: a client starts a thread, and most runs cancel nothing. */
+  private static final class Http {
+    static final HttpClient CLIENT =
+        HttpClient.newBuilder()
+            .connectTimeout(TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+  }
 
   @Override
   public void requestCancel(CancelRequest request) {
@@ -63,7 +66,7 @@ public class HttpRunnerControl implements RunnerControl {
     String failure;
     try {
       HttpResponse<Void> response =
-          http.send(
+          Http.CLIENT.send(
               HttpRequest.newBuilder(request.controlUrl())
                   .timeout(TIMEOUT)
                   .header("Content-Type", "application/json")
