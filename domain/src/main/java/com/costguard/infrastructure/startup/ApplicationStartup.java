@@ -3,6 +3,7 @@ package com.costguard.infrastructure.startup;
 import com.costguard.application.DemoData;
 import com.costguard.application.UserService;
 import com.costguard.config.Configuration;
+import com.costguard.infrastructure.schedule.JobSnapshotSchedule;
 import com.costguard.model.user.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,10 +12,11 @@ import org.flywaydb.core.Flyway;
 
 /**
  * Runs once as the application starts, before it takes requests: migrates the schema, makes sure
- * the bootstrap admin and API token exist, and loads the demo data when asked to. The WAR calls
- * {@link #start()} from a servlet context listener: by then the application's resources are bound
- * (a CDI initialisation observer runs before), and no container transaction is open. Flyway uses a
- * plain connection of its own; the services open their own transactions.
+ * the bootstrap admin and API token exist, loads the demo data when asked to, and starts the
+ * schedules (job cost snapshots). The WAR calls {@link #start()} from a servlet context listener:
+ * by then the application's resources are bound (a CDI initialisation observer runs before), and no
+ * container transaction is open. Flyway uses a plain connection of its own; the services open their
+ * own transactions.
  */
 @ApplicationScoped
 public class ApplicationStartup {
@@ -24,6 +26,7 @@ public class ApplicationStartup {
   @Inject Configuration configuration;
   @Inject UserService users;
   @Inject DemoData demoData;
+  @Inject JobSnapshotSchedule jobSnapshots;
 
   public void start() {
     LOG.info(() -> "Starting with " + configuration);
@@ -57,5 +60,12 @@ public class ApplicationStartup {
       int loaded = demoData.loadIfMissing();
       LOG.info(() -> "Demo data: " + loaded + " cost events loaded");
     }
+
+    jobSnapshots.start();
+  }
+
+  /** Stops the schedules as the application stops. */
+  public void stop() {
+    jobSnapshots.stop();
   }
 }

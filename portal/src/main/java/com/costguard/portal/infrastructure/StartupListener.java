@@ -6,7 +6,10 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 
-/** Migrates and bootstraps before the first request; a failure here fails the deployment. */
+/**
+ * Migrates and bootstraps before the first request (a failure here fails the deployment); stops the
+ * schedules when the application stops.
+ */
 @WebListener
 public class StartupListener implements ServletContextListener {
 
@@ -15,5 +18,10 @@ public class StartupListener implements ServletContextListener {
   @Override
   public void contextInitialized(ServletContextEvent event) {
     startup.start();
+  }
+
+  @Override
+  public void contextDestroyed(ServletContextEvent event) {
+    startup.stop();
   }
 }

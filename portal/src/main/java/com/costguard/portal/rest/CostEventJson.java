@@ -2,10 +2,10 @@ package com.costguard.portal.rest;
 
 import static com.costguard.application.RequestRefusedException.invalid;
 import static com.costguard.portal.rest.JsonFields.decimal;
-import static com.costguard.portal.rest.JsonFields.id;
 import static com.costguard.portal.rest.JsonFields.instant;
 import static com.costguard.portal.rest.JsonFields.text;
 import static com.costguard.portal.rest.JsonFields.value;
+import static com.costguard.portal.rest.JsonFields.whole;
 
 import com.costguard.model.costevent.Attribution;
 import com.costguard.model.costevent.NewCostEvent;
@@ -57,7 +57,7 @@ final class CostEventJson {
             text(o, path, "provider"),
             text(o, path, "mode"),
             text(o, path, "sessionId"),
-            id(o, path, "jobId")),
+            whole(o, path, "jobId")),
         decimal(o, path, "listCost"),
         text(o, path, "reusedFrom"),
         metadata(o, path));

@@ -49,7 +49,7 @@ final class JsonFields {
             });
   }
 
-  static Optional<Long> id(JsonObject o, String path, String name) {
+  static Optional<Long> whole(JsonObject o, String path, String name) {
     return decimal(o, path, name)
         .map(
             d -> {
@@ -72,5 +72,25 @@ final class JsonFields {
                     path + name, name + " must be an ISO-8601 instant, e.g. 2026-11-23T10:15:30Z");
               }
             });
+  }
+
+  /** A top-level string field; see {@link #text(JsonObject, String, String)}. */
+  static Optional<String> text(JsonObject o, String name) {
+    return text(o, "", name);
+  }
+
+  /** A top-level number field; see {@link #decimal(JsonObject, String, String)}. */
+  static Optional<BigDecimal> decimal(JsonObject o, String name) {
+    return decimal(o, "", name);
+  }
+
+  /** A top-level whole number; see {@link #whole(JsonObject, String, String)}. */
+  static Optional<Long> whole(JsonObject o, String name) {
+    return whole(o, "", name);
+  }
+
+  /** A top-level instant; see {@link #instant(JsonObject, String, String)}. */
+  static Optional<Instant> instant(JsonObject o, String name) {
+    return instant(o, "", name);
   }
 }

@@ -1,0 +1,311 @@
+package com.costguard.application;
+
+import static com.costguard.application.RequestRefusedException.invalid;
+
+import com.costguard.application.RequestRefusedException.Reason;
+import com.costguard.cost.Money;
+import com.costguard.cost.job.JobEvent;
+import com.costguard.cost.job.JobEventType;
+import com.costguard.cost.job.Pricing;
+import com.costguard.cost.job.Stage;
+import com.costguard.model.job.Job;
+import com.costguard.model.job.JobRepository;
+import com.costguard.model.job.NewJob;
+import com.costguard.model.job.NewJobEvent;
+import com.costguard.model.user.Role;
+import com.costguard.model.user.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Jobs over every face: created by runners, moved along by their events, costed by the engine,
+ * cancelled by the people SPEC §3 allows. Validates and authorises; {@link JobWriter} stores.
+ */
+@ApplicationScoped
+public class JobService {
+
+  static final int MAX_URL = 2000;
+
+  /** Idempotency keys Costguard uses for events it records itself, such as a cancel. */
+  static final String RESERVED_KEY_PREFIX = "costguard:";
+
+  /** SPEC §1's event types; {@code cancelled} is recorded by a cancel, never reported. */
+  private static final String EVENT_TYPES =
+      Arrays.stream(JobEventType.values())
+          .filter(type -> type != JobEventType.CANCELLED)
+          .map(JobService::wireName)
+          .collect(Collectors.joining(", "));
+
+  private static final String STAGES =
+      Arrays.stream(Stage.values()).map(JobService::wireName).collect(Collectors.joining(", "));
+
+  @Inject JobRepository jobs;
+  @Inject JobWriter writer;
+  @Inject RunnerControl runners;
+  @Inject Clock clock;
+
+  /**
+   * Creates a queued job.
+   *
+   * @throws RequestRefusedException 403 for a VIEWER, 400 naming an invalid field, 409 when the
+   *     external id is taken
+   */
+  public Job create(User actor, NewJob job) {
+    requireWriter(actor, "create jobs");
+    Pricing pricing = validate(job);
+    String createdBy = job.createdBy().filter(c -> !c.isBlank()).orElse(actor.username());
+    try {
+      return writer.create(job, createdBy, pricing);
+    } catch (PersistenceException raced) {
+      // Another request created the same external id between our look-up and our insert.
+      if (jobs.externalIdExists(job.externalId())) {
+        throw duplicateExternalId(job.externalId());
+      }
+      throw raced;
+    }
+  }
+
+  /**
+   * @throws RequestRefusedException 404 for an unknown job
+   */
+  public Job job(long jobId) {
+    return jobs.byId(jobId).orElseThrow(() -> noSuchJob(jobId));
+  }
+
+  /**
+   * Records a runner's event and answers with the job's cost view. A duplicate key changes nothing
+   * and gets the same answer; once the job is cancelled its events are answered (with {@code
+   * cancelRequested}) but not recorded.
+   *
+   * @throws RequestRefusedException 403 for a VIEWER, 404 for an unknown job, 400 naming an invalid
+   *     field, 409 when the job has completed or failed
+   */
+  public JobCostReading record(User actor, long jobId, NewJobEvent event) {
+    requireWriter(actor, "report job events");
+    Job job = job(jobId);
+    JobEvent valid = validate(event, job.totalSteps());
+    try {
+      return writer.record(jobId, valid);
+    } catch (PersistenceException raced) {
+      // The same key arrived twice at once; the second pass answers it as a duplicate.
+      return writer.record(jobId, valid);
+    }
+  }
+
+  /** The job's cost view now (locked at its end once it has ended). */
+  public JobCostReading cost(long jobId) {
+    Job job = job(jobId);
+    return JobCostReading.of(job, jobs.events(jobId), clock.instant());
+  }
+
+  /**
+   * Cancels the job (SPEC §3): only an ADMIN, a BUDGET_MANAGER or the job's creator may. Its cost
+   * is locked now; once that is committed, the runner is told at its control URL.
+   *
+   * @throws RequestRefusedException 404 for an unknown job, 403 for anyone else, 409 when the job
+   *     has completed or failed
+   */
+  public JobCostReading cancel(User actor, long jobId) {
+    Job job = job(jobId);
+    boolean allowed =
+        actor.hasRole(Role.ADMIN)
+            || actor.hasRole(Role.BUDGET_MANAGER)
+            || (actor.canWrite() && job.isCreatedBy(actor));
+    if (!allowed) {
+      throw new RequestRefusedException(
+          Reason.FORBIDDEN,
+          null,
+          "only an ADMIN, a BUDGET_MANAGER or the job's creator may cancel job " + jobId);
+    }
+    JobWriter.Cancellation cancellation = writer.cancel(jobId, actor.username());
+    // Committed: only now may the runner hear of it (a rolled-back cancel must not stop a job).
+    cancellation.tellRunner().ifPresent(runners::requestCancel);
+    return cancellation.reading();
+  }
+
+  static RequestRefusedException noSuchJob(long jobId) {
+    return new RequestRefusedException(Reason.NOT_FOUND, null, "there is no job " + jobId);
+  }
+
+  static RequestRefusedException duplicateExternalId(String externalId) {
+    return new RequestRefusedException(
+        Reason.CONFLICT, "externalId", "a job with externalId '%s' exists".formatted(externalId));
+  }
+
+  private static void requireWriter(User actor, String what) {
+    if (!actor.canWrite()) {
+      throw new RequestRefusedException(Reason.FORBIDDEN, null, "a VIEWER may not " + what);
+    }
+  }
+
+  private static Pricing validate(NewJob job) {
+    text("externalId", job.externalId());
+    text("name", job.name());
+    text("createdBy", job.createdBy());
+    text("client", job.client());
+    text("project", job.project());
+    text("team", job.team());
+    text("provider", job.provider());
+    text("gpuType", job.gpuType());
+    Pricing pricing = pricing(job.pricing());
+    money("hourlyRate", job.hourlyRate());
+    job.onDemandHourlyRate().ifPresent(rate -> money("onDemandHourlyRate", rate));
+    money("estimateMin", job.estimateMin());
+    money("estimateMax", job.estimateMax());
+    if (job.estimateMax().compareTo(job.estimateMin()) < 0) {
+      throw invalid("estimateMax", "estimateMax must not be below estimateMin");
+    }
+    if (job.totalSteps() == null) {
+      throw invalid("totalSteps", "totalSteps is required");
+    }
+    if (job.totalSteps() <= 0) {
+      throw invalid("totalSteps", "totalSteps must be above 0");
+    }
+    job.controlUrl().ifPresent(JobService::controlUrl);
+    return pricing;
+  }
+
+  private JobEvent validate(NewJobEvent event, long totalSteps) {
+    text("idempotencyKey", event.idempotencyKey());
+    if (event.idempotencyKey().startsWith(RESERVED_KEY_PREFIX)) {
+      throw invalid(
+          "idempotencyKey",
+          "keys starting with '%s' are Costguard's".formatted(RESERVED_KEY_PREFIX));
+    }
+    JobEventType type = type(event.type());
+    if (event.at() == null) {
+      throw invalid("at", "at is required (an ISO-8601 instant)");
+    }
+    if (event.at().isAfter(clock.instant().plus(CostEventService.MAX_CLOCK_SKEW))) {
+      throw invalid(
+          "at",
+          "at %s is in the future (more than %d minutes ahead of the server's clock)"
+              .formatted(event.at(), CostEventService.MAX_CLOCK_SKEW.toMinutes()));
+    }
+    event
+        .step()
+        .ifPresent(
+            step -> {
+              if (step < 0 || step > totalSteps) {
+                throw invalid(
+                    "step", "step must be between 0 and the job's %d steps".formatted(totalSteps));
+              }
+            });
+    Optional<Stage> stage = event.stage().map(JobService::stage);
+    event.recoveryMinutes().ifPresent(minutes -> quantity("recoveryMinutes", minutes));
+    event.storageGb().ifPresent(gb -> quantity("storageGb", gb));
+    if (type == JobEventType.PROGRESS && event.step().isEmpty() && stage.isEmpty()) {
+      throw invalid("step", "a progress event needs a step, a stage or both");
+    }
+    if (type == JobEventType.STORAGE && event.storageGb().isEmpty()) {
+      throw invalid("storageGb", "a storage event needs storageGb");
+    }
+    return new JobEvent(
+        type,
+        JobWriter.storable(event.at()),
+        event.step(),
+        stage,
+        event.recoveryMinutes(),
+        event.storageGb(),
+        event.idempotencyKey());
+  }
+
+  private static JobEventType type(String name) {
+    if (name == null || name.isBlank()) {
+      throw invalid("type", "type is required: one of " + EVENT_TYPES);
+    }
+    Optional<JobEventType> type =
+        Arrays.stream(JobEventType.values())
+            .filter(t -> wireName(t).equalsIgnoreCase(name))
+            .findFirst();
+    if (type.filter(t -> t == JobEventType.CANCELLED).isPresent()) {
+      throw invalid("type", "a job is cancelled with POST /jobs/{id}/cancel, not by an event");
+    }
+    return type.orElseThrow(
+        () -> invalid("type", "unknown type '%s': one of %s".formatted(name, EVENT_TYPES)));
+  }
+
+  private static Stage stage(String name) {
+    return Arrays.stream(Stage.values())
+        .filter(s -> wireName(s).equalsIgnoreCase(name))
+        .findFirst()
+        .orElseThrow(
+            () -> invalid("stage", "unknown stage '%s': one of %s".formatted(name, STAGES)));
+  }
+
+  private static Pricing pricing(String name) {
+    if (name == null || name.isBlank()) {
+      throw invalid("pricing", "pricing is required: spot or on_demand");
+    }
+    return Arrays.stream(Pricing.values())
+        .filter(p -> wireName(p).equalsIgnoreCase(name))
+        .findFirst()
+        .orElseThrow(() -> invalid("pricing", "pricing must be spot or on_demand"));
+  }
+
+  private static void controlUrl(String url) {
+    if (url.length() > MAX_URL) {
+      throw invalid("controlUrl", "at most %d characters".formatted(MAX_URL));
+    }
+    try {
+      URI uri = new URI(url);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+        throw new URISyntaxException(url, "not an absolute http(s) URL");
+      }
+    } catch (URISyntaxException e) {
+      throw invalid("controlUrl", "controlUrl must be an absolute http(s) URL");
+    }
+  }
+
+  private static String wireName(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
+  }
+
+  private static void text(String field, String value) {
+    if (value == null || value.isBlank()) {
+      throw invalid(field, field + " is required");
+    }
+    text(field, Optional.of(value));
+  }
+
+  private static void text(String field, Optional<String> value) {
+    if (value.filter(v -> v.length() > CostEventService.MAX_TEXT).isPresent()) {
+      throw invalid(field, "at most %d characters".formatted(CostEventService.MAX_TEXT));
+    }
+  }
+
+  /** A rate or estimate: the rules of a cost event's amount. */
+  private static void money(String field, BigDecimal value) {
+    if (value == null) {
+      throw invalid(field, field + " is required");
+    }
+    if (value.compareTo(CostEventService.MAX_AMOUNT) > 0) {
+      throw invalid(
+          field, "must not exceed %s".formatted(CostEventService.MAX_AMOUNT.toPlainString()));
+    }
+    quantity(field, value);
+  }
+
+  /** Minutes or gigabytes: not negative, and stored exactly. */
+  private static void quantity(String field, BigDecimal value) {
+    if (value.signum() < 0) {
+      throw invalid(field, "must not be negative");
+    }
+    if (!Money.storable(value)) {
+      throw invalid(
+          field,
+          "at most %d digits before and %d after the decimal point"
+              .formatted(Money.MAX_INTEGER_DIGITS, Money.STORED_SCALE));
+    }
+  }
+}

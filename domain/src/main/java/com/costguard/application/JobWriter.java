@@ -1,0 +1,129 @@
+package com.costguard.application;
+
+import com.costguard.application.RequestRefusedException.Reason;
+import com.costguard.cost.job.JobActivity;
+import com.costguard.cost.job.JobEvent;
+import com.costguard.cost.job.JobEventType;
+import com.costguard.cost.job.Pricing;
+import com.costguard.model.job.Job;
+import com.costguard.model.job.JobRepository;
+import com.costguard.model.job.JobStatus;
+import com.costguard.model.job.NewJob;
+import com.costguard.model.job.ReportedJobEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Changes one job in one transaction, with the job's row locked: its events, status, final cost and
+ * cancellation never interleave, whichever instance serves the request.
+ */
+@ApplicationScoped
+public class JobWriter {
+
+  /** The idempotency key of the {@code cancelled} event Costguard records itself. */
+  static final String CANCEL_KEY = "costguard:cancel";
+
+  @Inject JobRepository jobs;
+  @Inject Clock clock;
+
+  /** A cancellation, and the runner to tell once it is committed (none when already cancelled). */
+  public record Cancellation(JobCostReading reading, Optional<CancelRequest> tellRunner) {}
+
+  /**
+   * The instant as stored ({@code DATETIME(6)} keeps microseconds), so that what a request answers
+   * is what a later read computes.
+   */
+  static Instant storable(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private Instant now() {
+    return storable(clock.instant());
+  }
+
+  @Transactional
+  public Job create(NewJob job, String createdBy, Pricing pricing) {
+    if (jobs.externalIdExists(job.externalId())) {
+      throw JobService.duplicateExternalId(job.externalId());
+    }
+    Job created = new Job(job, createdBy, pricing, now());
+    jobs.add(created);
+    jobs.flush();
+    return created;
+  }
+
+  /**
+   * Stores a validated event and moves the job's status along. A duplicate key changes nothing; an
+   * event for a cancelled job is not stored either (its cost is locked), but answered, so that the
+   * runner learns it should stop.
+   *
+   * @throws RequestRefusedException 404 for an unknown job, 409 for a completed or failed one
+   */
+  @Transactional
+  public JobCostReading record(long jobId, JobEvent event) {
+    Job job = jobs.byIdForUpdate(jobId).orElseThrow(() -> JobService.noSuchJob(jobId));
+    List<ReportedJobEvent> events = new ArrayList<>(jobs.events(jobId));
+    Instant now = now();
+    boolean duplicate =
+        events.stream().anyMatch(e -> e.idempotencyKey().equals(event.idempotencyKey()));
+    if (duplicate || job.status() == JobStatus.CANCELLED) {
+      return JobCostReading.of(job, events, now);
+    }
+    if (job.status().isFinished()) {
+      throw new RequestRefusedException(
+          Reason.CONFLICT,
+          null,
+          "job %d has %s: its cost is final and it takes no more events"
+              .formatted(jobId, job.status().wireName()));
+    }
+    ReportedJobEvent stored = new ReportedJobEvent(jobId, event, now);
+    jobs.add(stored);
+    jobs.flush();
+    events.add(stored);
+    JobActivity activity = JobCostReading.replay(events, now);
+    JobCostReading reading = JobCostReading.of(job, activity);
+    job.follow(activity, reading.view().currentCost());
+    return reading;
+  }
+
+  /**
+   * Cancels the job now: a {@code cancelled} event locks its cost at this instant, and the job is
+   * marked cancelled with its runner asked to stop. Cancelling a cancelled job changes nothing.
+   *
+   * @throws RequestRefusedException 404 for an unknown job, 409 for a completed or failed one
+   */
+  @Transactional
+  public Cancellation cancel(long jobId, String by) {
+    Job job = jobs.byIdForUpdate(jobId).orElseThrow(() -> JobService.noSuchJob(jobId));
+    List<ReportedJobEvent> events = new ArrayList<>(jobs.events(jobId));
+    Instant now = now();
+    if (job.status() == JobStatus.CANCELLED) {
+      return new Cancellation(JobCostReading.of(job, events, now), Optional.empty());
+    }
+    if (job.status().isFinished()) {
+      throw new RequestRefusedException(
+          Reason.CONFLICT,
+          null,
+          "job %d has already %s: there is nothing to cancel"
+              .formatted(jobId, job.status().wireName()));
+    }
+    ReportedJobEvent cancelled =
+        new ReportedJobEvent(jobId, JobEvent.of(JobEventType.CANCELLED, now, CANCEL_KEY), now);
+    jobs.add(cancelled);
+    jobs.flush();
+    events.add(cancelled);
+    JobCostReading reading = JobCostReading.of(job, events, now);
+    job.cancel(by, now, reading.view().currentCost());
+    return new Cancellation(
+        reading,
+        job.controlUrl().map(url -> new CancelRequest(jobId, job.externalId(), URI.create(url))));
+  }
+}

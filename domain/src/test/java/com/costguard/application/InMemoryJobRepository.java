@@ -1,0 +1,83 @@
+package com.costguard.application;
+
+import com.costguard.model.job.Job;
+import com.costguard.model.job.JobRepository;
+import com.costguard.model.job.ReportedJobEvent;
+import jakarta.persistence.EntityExistsException;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The job repository held in memory, with the database's unique keys, for service tests. */
+class InMemoryJobRepository implements JobRepository {
+
+  final Map<Long, Job> jobs = new LinkedHashMap<>();
+  final List<ReportedJobEvent> events = new ArrayList<>();
+  private long nextId = 1;
+
+  @Override
+  public Optional<Job> byId(long id) {
+    return Optional.ofNullable(jobs.get(id));
+  }
+
+  @Override
+  public Optional<Job> byIdForUpdate(long id) {
+    return byId(id);
+  }
+
+  @Override
+  public boolean externalIdExists(String externalId) {
+    return jobs.values().stream().anyMatch(j -> j.externalId().equals(externalId));
+  }
+
+  @Override
+  public List<Job> inProgress() {
+    return jobs.values().stream().filter(j -> j.status().inProgress()).toList();
+  }
+
+  @Override
+  public void add(Job job) {
+    if (externalIdExists(job.externalId())) {
+      throw new EntityExistsException("uk_jobs_external_id");
+    }
+    assignId(job);
+    jobs.put(job.id(), job);
+  }
+
+  @Override
+  public List<ReportedJobEvent> events(long jobId) {
+    return events.stream().filter(e -> e.jobId() == jobId).toList();
+  }
+
+  @Override
+  public void add(ReportedJobEvent event) {
+    boolean taken =
+        events.stream()
+            .anyMatch(
+                e ->
+                    e.jobId() == event.jobId()
+                        && e.idempotencyKey().equals(event.idempotencyKey()));
+    if (taken) {
+      throw new EntityExistsException("uk_job_events_key");
+    }
+    assignId(event);
+    events.add(event);
+  }
+
+  @Override
+  public void flush() {}
+
+  /** What the database's identity column does. */
+  private void assignId(Object entity) {
+    try {
+      Field id = entity.getClass().getDeclaredField("id");
+      id.setAccessible(true);
+      id.set(entity, nextId++);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
