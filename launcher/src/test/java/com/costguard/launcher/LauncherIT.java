@@ -108,6 +108,7 @@ class LauncherIT {
             .setBaseDir(externalDir.resolve("base").toFile())
             .setDataDir(externalDir.resolve("data").toFile())
             .setTmpDir(externalDir.resolve("tmp").toString())
+            .addArg("--bind-address=127.0.0.1")
             // No self-signed certificate made at start: its RSA key takes up to 30+ s here.
             .addArg("--skip-ssl");
     if ("root".equals(System.getProperty("user.name"))) {
