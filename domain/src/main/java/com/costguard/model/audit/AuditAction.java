@@ -1,0 +1,33 @@
+package com.costguard.model.audit;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What an audit entry records. The wire name is what is stored, hashed, filtered on and shown; a
+ * new kind of change adds a constant here.
+ */
+public enum AuditAction {
+  BUDGET_CREATED("budget.created"),
+  /** A change of a budget's fields other than its limit. */
+  BUDGET_UPDATED("budget.updated"),
+  /** A change of a budget that includes its limit (with the change percent). */
+  BUDGET_LIMIT_CHANGED("budget.limit_changed"),
+  BUDGET_DELETED("budget.deleted"),
+  BUDGET_RESET("budget.reset"),
+  JOB_CANCELLED("job.cancelled");
+
+  private final String wireName;
+
+  AuditAction(String wireName) {
+    this.wireName = wireName;
+  }
+
+  public String wireName() {
+    return wireName;
+  }
+
+  public static Optional<AuditAction> fromWireName(String name) {
+    return Arrays.stream(values()).filter(a -> a.wireName.equals(name)).findFirst();
+  }
+}
