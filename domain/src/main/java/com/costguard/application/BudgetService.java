@@ -35,7 +35,8 @@ import java.util.stream.Collectors;
 
 /**
  * Budgets (SPEC §2, seed 004): anyone signed in reads them with where they stand now; an ADMIN or a
- * BUDGET_MANAGER creates, changes, resets and deletes them.
+ * BUDGET_MANAGER creates, changes, resets and deletes them, and each change is recorded in the
+ * {@link AuditLog} in its transaction.
  *
  * <p>The computed figures come from the cost engine ({@code cost.budget}) in the installation's
  * time zone: the current period ({@link BudgetCalendar}), its spend in scope, what rolled over
@@ -51,6 +52,7 @@ public class BudgetService {
   @Inject BudgetRepository budgets;
   @Inject CostEventRepository costEvents;
   @Inject UserRepository users;
+  @Inject AuditLog audit;
   @Inject Configuration configuration;
   @Inject Clock clock;
 
@@ -72,11 +74,12 @@ public class BudgetService {
    *     invalid
    */
   @Transactional
-  public BudgetView create(User actor, BudgetDefinition definition) {
-    mayManageBudgets(actor);
+  public BudgetView create(Actor actor, BudgetDefinition definition) {
+    mayManageBudgets(actor.user());
     validate(definition);
     Budget budget = new Budget(definition, clock.instant());
     budgets.add(budget);
+    audit.record(actor, BudgetAudit.created(budget));
     return view(budget);
   }
 
@@ -85,21 +88,28 @@ public class BudgetService {
    * replaces it whole once valid. A partial update (PUT with some fields) is a change that replaces
    * only those fields; the budget is locked meanwhile, so concurrent changes of different fields
    * all take effect.
+   *
+   * <p>The audit log records the fields that changed (a {@code budget.limit_changed} with the
+   * change percent when the limit is one of them); a change that changes nothing is not recorded.
    */
   @Transactional
-  public BudgetView update(User actor, long id, UnaryOperator<BudgetDefinition> change) {
-    mayManageBudgets(actor);
+  public BudgetView update(Actor actor, long id, UnaryOperator<BudgetDefinition> change) {
+    mayManageBudgets(actor.user());
     Budget budget = budgets.byIdForUpdate(id).orElseThrow(() -> notFound(id));
-    BudgetDefinition changed = change.apply(budget.definition());
+    BudgetDefinition before = budget.definition();
+    BudgetDefinition changed = change.apply(before);
     validate(changed);
     budget.redefine(changed, clock.instant());
+    BudgetAudit.updated(id, before, budget.definition()).ifPresent(c -> audit.record(actor, c));
     return view(budget);
   }
 
   @Transactional
-  public void delete(User actor, long id) {
-    mayManageBudgets(actor);
-    budgets.remove(budgets.byIdForUpdate(id).orElseThrow(() -> notFound(id)));
+  public void delete(Actor actor, long id) {
+    mayManageBudgets(actor.user());
+    Budget budget = budgets.byIdForUpdate(id).orElseThrow(() -> notFound(id));
+    budgets.remove(budget);
+    audit.record(actor, BudgetAudit.deleted(budget));
   }
 
   /**
@@ -108,10 +118,12 @@ public class BudgetService {
    * part from now on runs to the period's usual end; a rolling window starts again from now.
    */
   @Transactional
-  public BudgetView reset(User actor, long id) {
-    mayManageBudgets(actor);
+  public BudgetView reset(Actor actor, long id) {
+    mayManageBudgets(actor.user());
     Budget budget = budgets.byIdForUpdate(id).orElseThrow(() -> notFound(id));
+    Optional<Instant> before = budget.lastResetAt();
     budget.reset(clock.instant());
+    audit.record(actor, BudgetAudit.reset(budget, before));
     return view(budget);
   }
 

@@ -109,24 +109,26 @@ public class JobService {
 
   /**
    * Cancels the job (SPEC §3): only an ADMIN, a BUDGET_MANAGER or the job's creator may. Its cost
-   * is locked now; once that is committed, the runner is told at its control URL.
+   * is locked now and the cancel recorded in the audit log; once that is committed, the runner is
+   * told at its control URL.
    *
    * @throws RequestRefusedException 404 for an unknown job, 403 for anyone else, 409 when the job
    *     has completed or failed
    */
-  public JobCostReading cancel(User actor, long jobId) {
+  public JobCostReading cancel(Actor actor, long jobId) {
     Job job = job(jobId);
+    User user = actor.user();
     boolean allowed =
-        actor.hasRole(Role.ADMIN)
-            || actor.hasRole(Role.BUDGET_MANAGER)
-            || (actor.canWrite() && job.isCreatedBy(actor));
+        user.hasRole(Role.ADMIN)
+            || user.hasRole(Role.BUDGET_MANAGER)
+            || (user.canWrite() && job.isCreatedBy(user));
     if (!allowed) {
       throw new RequestRefusedException(
           Reason.FORBIDDEN,
           null,
           "only an ADMIN, a BUDGET_MANAGER or the job's creator may cancel job " + jobId);
     }
-    JobWriter.Cancellation cancellation = writer.cancel(jobId, actor.username());
+    JobWriter.Cancellation cancellation = writer.cancel(jobId, actor);
     // Committed: only now may the runner hear of it (a rolled-back cancel must not stop a job).
     cancellation.tellRunner().ifPresent(runners::requestCancel);
     return cancellation.reading();

@@ -1,10 +1,13 @@
 package com.costguard.application;
 
 import com.costguard.application.RequestRefusedException.Reason;
+import com.costguard.cost.Money;
 import com.costguard.cost.job.JobActivity;
 import com.costguard.cost.job.JobEvent;
 import com.costguard.cost.job.JobEventType;
 import com.costguard.cost.job.Pricing;
+import com.costguard.model.audit.AuditAction;
+import com.costguard.model.audit.AuditedChange;
 import com.costguard.model.job.Job;
 import com.costguard.model.job.JobRepository;
 import com.costguard.model.job.JobStatus;
@@ -12,6 +15,7 @@ import com.costguard.model.job.NewJob;
 import com.costguard.model.job.ReportedJobEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.time.Clock;
@@ -32,6 +36,7 @@ public class JobWriter {
   static final String CANCEL_KEY = "costguard:cancel";
 
   @Inject JobRepository jobs;
+  @Inject AuditLog audit;
   @Inject Clock clock;
 
   /** A cancellation, and the runner to tell once it is committed (none when already cancelled). */
@@ -95,13 +100,15 @@ public class JobWriter {
   }
 
   /**
-   * Cancels the job now: a {@code cancelled} event locks its cost at this instant, and the job is
-   * marked cancelled with its runner asked to stop. Cancelling a cancelled job changes nothing.
+   * Cancels the job now: a {@code cancelled} event locks its cost at this instant, the job is
+   * marked cancelled with its runner asked to stop, and the audit log records it (status before and
+   * after, the final cost; never the control URL, which may hold the runner's secret). Cancelling a
+   * cancelled job changes nothing.
    *
    * @throws RequestRefusedException 404 for an unknown job, 409 for a completed or failed one
    */
   @Transactional
-  public Cancellation cancel(long jobId, String by) {
+  public Cancellation cancel(long jobId, Actor by) {
     Job job = jobs.byIdForUpdate(jobId).orElseThrow(() -> JobService.noSuchJob(jobId));
     List<ReportedJobEvent> events = new ArrayList<>(jobs.events(jobId));
     Instant now = now();
@@ -121,9 +128,25 @@ public class JobWriter {
     jobs.flush();
     events.add(cancelled);
     JobCostReading reading = JobCostReading.of(job, events, now);
-    job.cancel(by, now, reading.view().currentCost());
+    JobStatus before = job.status();
+    job.cancel(by.username(), now, reading.view().currentCost());
+    audit.record(by, cancelled(job, before));
     return new Cancellation(
         reading,
         job.controlUrl().map(url -> new CancelRequest(jobId, job.externalId(), URI.create(url))));
+  }
+
+  private static AuditedChange cancelled(Job job, JobStatus before) {
+    return AuditedChange.of(
+        AuditAction.JOB_CANCELLED,
+        AuditedChange.JOB,
+        job.id(),
+        Optional.of(Json.createObjectBuilder().add("status", before.wireName()).build().toString()),
+        Optional.of(
+            Json.createObjectBuilder()
+                .add("status", job.status().wireName())
+                .add("finalCost", Money.exact(job.finalCost().orElseThrow()))
+                .build()
+                .toString()));
   }
 }

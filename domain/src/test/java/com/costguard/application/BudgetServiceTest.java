@@ -2,12 +2,15 @@ package com.costguard.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.costguard.application.RequestRefusedException.Reason;
 import com.costguard.config.Configuration;
 import com.costguard.cost.budget.BudgetScope;
 import com.costguard.cost.budget.BudgetStatus;
 import com.costguard.cost.budget.PeriodType;
+import com.costguard.model.audit.AuditEntry;
+import com.costguard.model.audit.ChainVerification;
 import com.costguard.model.budget.BudgetDefinition;
 import com.costguard.model.costevent.Attribution;
 import com.costguard.model.costevent.CostEvent;
@@ -36,11 +39,12 @@ class BudgetServiceTest {
   /** A Monday, the 23rd of a 30-day month. */
   private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
-  private static final User ADMIN = user(Role.ADMIN);
+  private static final Actor ADMIN = Actor.api(user(Role.ADMIN));
 
   private final InMemoryBudgetRepository budgets = new InMemoryBudgetRepository();
   private final InMemoryCostEventRepository events = new InMemoryCostEventRepository();
   private final InMemoryUserRepository users = new InMemoryUserRepository();
+  private final InMemoryAuditRepository auditLog = new InMemoryAuditRepository();
   private final BudgetService service = new BudgetService();
 
   @BeforeEach
@@ -49,6 +53,8 @@ class BudgetServiceTest {
     service.costEvents = events;
     service.users = users;
     service.configuration = Configuration.from(Map.of());
+    service.audit = new AuditLog();
+    service.audit.log = auditLog;
     at(NOW);
     users.add(
         new User("alice", "alice@example.com", "Alice", EnumSet.of(Role.APPROVER), null, NOW));
@@ -56,6 +62,7 @@ class BudgetServiceTest {
 
   private void at(Instant now) {
     service.clock = Clock.fixed(now, ZoneOffset.UTC);
+    service.audit.clock = service.clock;
   }
 
   private void zone(String zone) {
@@ -326,7 +333,8 @@ class BudgetServiceTest {
     at(NOW.plusSeconds(60));
 
     BudgetView updated =
-        service.update(user(Role.BUDGET_MANAGER), id, current -> with(current, "limit", "750.50"));
+        service.update(
+            Actor.api(user(Role.BUDGET_MANAGER)), id, current -> with(current, "limit", "750.50"));
 
     assertThat(updated.budget().limit()).isEqualByComparingTo("750.50");
     assertThat(updated.budget().name()).isEqualTo("Acme calendar_month");
@@ -378,7 +386,7 @@ class BudgetServiceTest {
       value = Role.class,
       names = {"APPROVER", "ENGINEER", "VIEWER"})
   void onlyAnAdminOrABudgetManagerChangesBudgets(Role role) {
-    User actor = user(role);
+    Actor actor = Actor.api(user(role));
     long id = created(acme("calendar_month", "500"));
 
     assertRefused(() -> service.create(actor, acme("daily", "10")), Reason.FORBIDDEN);
@@ -394,13 +402,105 @@ class BudgetServiceTest {
 
   @Test
   void aBudgetManagerChangesBudgets() {
-    User manager = user(Role.BUDGET_MANAGER);
+    Actor manager = Actor.api(user(Role.BUDGET_MANAGER));
     long id = service.create(manager, acme("daily", "10")).budget().id();
 
     service.reset(manager, id);
     service.delete(manager, id);
 
     assertThat(budgets.stored).isEmpty();
+  }
+
+  @Test
+  void everyChangeIsAuditedWithItsActorChannelAndTheFieldsItChanged() {
+    long id = created(acme("calendar_month", "500"));
+    Actor manager = Actor.portal(user(Role.BUDGET_MANAGER));
+    at(NOW.plusSeconds(60));
+
+    service.update(manager, id, d -> with(with(d, "limit", "750.5"), "enabled", "false"));
+    service.update(manager, id, d -> with(d, "approver", "alice"));
+    service.update(manager, id, d -> with(d, "thresholds", "100 80 95 95")); // as it was
+    service.update(ADMIN, id, d -> with(d, "limit", "500"));
+    service.reset(ADMIN, id);
+    service.delete(ADMIN, id);
+
+    String created =
+        "{\"name\":\"Acme calendar_month\",\"period\":\"calendar_month\",\"limit\":500.00,"
+            + "\"thresholds\":[80,95,100],\"enabled\":true,\"scope\":{\"client\":\"Acme\","
+            + "\"project\":null,\"team\":null,\"provider\":null},\"blockNewJobs\":false,"
+            + "\"rollover\":false,\"approver\":null,\"manager\":null}";
+    String deleted =
+        created
+            .replace("\"approver\":null", "\"approver\":\"alice\"")
+            .replace("\"enabled\":true", "\"enabled\":false");
+    assertThat(auditLog.stored)
+        .extracting(
+            AuditEntry::seq,
+            AuditEntry::action,
+            AuditEntry::actor,
+            AuditEntry::channel,
+            e -> e.oldValue().orElse(null),
+            e -> e.newValue().orElse(null),
+            e -> e.changePercent().map(BigDecimal::toPlainString).orElse(null))
+        .containsExactly(
+            tuple(1L, "budget.created", "u-ADMIN", "api", null, created, null),
+            tuple(
+                2L,
+                "budget.limit_changed",
+                "u-BUDGET_MANAGER",
+                "portal",
+                "{\"limit\":500.00,\"enabled\":true}",
+                "{\"limit\":750.50,\"enabled\":false}",
+                "50.10"),
+            tuple(
+                3L,
+                "budget.updated",
+                "u-BUDGET_MANAGER",
+                "portal",
+                "{\"approver\":null}",
+                "{\"approver\":\"alice\"}",
+                null),
+            tuple(
+                4L,
+                "budget.limit_changed",
+                "u-ADMIN",
+                "api",
+                "{\"limit\":750.50}",
+                "{\"limit\":500.00}",
+                "-33.38"),
+            tuple(
+                5L,
+                "budget.reset",
+                "u-ADMIN",
+                "api",
+                "{\"lastResetAt\":null}",
+                "{\"lastResetAt\":\"2026-11-23T10:01:00Z\"}",
+                null),
+            tuple(6L, "budget.deleted", "u-ADMIN", "api", deleted, null, null));
+    assertThat(auditLog.stored)
+        .allSatisfy(
+            e -> {
+              assertThat(e.subjectType()).isEqualTo("budget");
+              assertThat(e.subjectId()).isEqualTo(String.valueOf(id));
+            });
+    assertThat(auditLog.stored.get(1).at()).isEqualTo(NOW.plusSeconds(60));
+    AuditLog reader = service.audit;
+    assertThat(reader.verify(user(Role.APPROVER))).isEqualTo(ChainVerification.intact(6));
+  }
+
+  @Test
+  void aRefusedChangeIsNotAudited() {
+    long id = created(acme("calendar_month", "500"));
+    Actor viewer = Actor.api(user(Role.VIEWER));
+
+    assertRefused(() -> service.update(ADMIN, id, d -> with(d, "limit", "0")), Reason.VALIDATION);
+    assertRefused(() -> service.update(viewer, id, d -> with(d, "limit", "1")), Reason.FORBIDDEN);
+    assertRefused(() -> service.reset(viewer, id), Reason.FORBIDDEN);
+    assertRefused(() -> service.delete(ADMIN, 404), Reason.NOT_FOUND);
+    assertRefused(
+        () -> service.create(ADMIN, with(acme("daily", "1"), "name", null)), Reason.VALIDATION);
+
+    assertThat(auditLog.stored).extracting(AuditEntry::action).containsExactly("budget.created");
   }
 
   static List<Arguments> invalidDefinitions() {

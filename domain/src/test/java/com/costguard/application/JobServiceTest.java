@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.costguard.application.RequestRefusedException.Reason;
 import com.costguard.cost.job.JobState;
 import com.costguard.cost.job.Pricing;
+import com.costguard.model.audit.AuditEntry;
 import com.costguard.model.job.Job;
 import com.costguard.model.job.JobStatus;
 import com.costguard.model.job.NewJob;
@@ -45,6 +46,7 @@ class JobServiceTest {
       new InMemoryJobCostSnapshotRepository();
   private final MovableClock clock = new MovableClock(NOW);
   private final List<CancelRequest> runnersTold = new ArrayList<>();
+  private final InMemoryAuditRepository auditLog = new InMemoryAuditRepository();
   private final JobService service = new JobService();
   private final JobSnapshots snapshots = new JobSnapshots();
 
@@ -53,6 +55,9 @@ class JobServiceTest {
     JobWriter writer = new JobWriter();
     writer.jobs = jobs;
     writer.clock = clock;
+    writer.audit = new AuditLog();
+    writer.audit.log = auditLog;
+    writer.audit.clock = clock;
     service.jobs = jobs;
     service.writer = writer;
     service.runners = runnersTold::add;
@@ -352,7 +357,7 @@ class JobServiceTest {
     void anUnknownJobIsNotFound() {
       refused(() -> service.record(ALICE, 42, event("started", "08:00", "s")), Reason.NOT_FOUND);
       refused(() -> service.cost(42), Reason.NOT_FOUND);
-      refused(() -> service.cancel(ALICE, 42), Reason.NOT_FOUND);
+      refused(() -> service.cancel(Actor.api(ALICE), 42), Reason.NOT_FOUND);
     }
 
     @Test
@@ -467,7 +472,7 @@ class JobServiceTest {
     void theCreatorCancelsLocksTheCostAndTheRunnerIsToldOnce() {
       long id = running();
 
-      JobCostReading cancelled = service.cancel(ALICE, id);
+      JobCostReading cancelled = service.cancel(Actor.api(ALICE), id);
 
       // 08:00-13:00 running: 5 h × 1.20 = 6.00, locked at 13:00
       assertThat(cancelled.view().currentCost()).isEqualTo("6.00");
@@ -482,14 +487,14 @@ class JobServiceTest {
 
       clock.advance(Duration.ofHours(2));
       assertThat(service.cost(id).view().currentCost()).isEqualTo("6.00");
-      assertThat(service.cancel(ALICE, id).view().currentCost()).isEqualTo("6.00");
+      assertThat(service.cancel(Actor.api(ALICE), id).view().currentCost()).isEqualTo("6.00");
       assertThat(runnersTold).hasSize(1);
     }
 
     @Test
     void theRunnersNextEventIsAnsweredWithCancelRequestedAndChangesNothing() {
       long id = running();
-      service.cancel(ALICE, id);
+      service.cancel(Actor.api(ALICE), id);
       int stored = jobs.events.size();
 
       JobCostReading next = report(id, progress("12:59", 1500, "training", "p"));
@@ -504,7 +509,7 @@ class JobServiceTest {
     void aJobWithoutControlUrlIsCancelledWithoutCallingOut() {
       long id = service.create(ALICE, with(a100("quiet"), j -> field(j, "controlUrl", null))).id();
 
-      assertThat(service.cancel(ALICE, id).status()).isEqualTo(JobStatus.CANCELLED);
+      assertThat(service.cancel(Actor.api(ALICE), id).status()).isEqualTo(JobStatus.CANCELLED);
       assertThat(runnersTold).isEmpty();
     }
 
@@ -513,9 +518,9 @@ class JobServiceTest {
       long first = running();
       long second = service.create(ALICE, a100("a100-2")).id();
 
-      assertThat(service.cancel(user("root", Role.ADMIN), first).status())
+      assertThat(service.cancel(Actor.api(user("root", Role.ADMIN)), first).status())
           .isEqualTo(JobStatus.CANCELLED);
-      assertThat(service.cancel(user("bea", Role.BUDGET_MANAGER), second).status())
+      assertThat(service.cancel(Actor.api(user("bea", Role.BUDGET_MANAGER)), second).status())
           .isEqualTo(JobStatus.CANCELLED);
     }
 
@@ -526,7 +531,7 @@ class JobServiceTest {
               .create(BOB, with(a100("by-mail"), j -> copy(j, Optional.of("Alice@Example.com"))))
               .id();
 
-      assertThat(service.cancel(ALICE, id).status()).isEqualTo(JobStatus.CANCELLED);
+      assertThat(service.cancel(Actor.api(ALICE), id).status()).isEqualTo(JobStatus.CANCELLED);
     }
 
     @Test
@@ -534,9 +539,9 @@ class JobServiceTest {
       long id = running();
       User viewerCreator = user("alice", Role.VIEWER);
 
-      refused(() -> service.cancel(BOB, id), Reason.FORBIDDEN);
-      refused(() -> service.cancel(user("ann", Role.APPROVER), id), Reason.FORBIDDEN);
-      refused(() -> service.cancel(viewerCreator, id), Reason.FORBIDDEN);
+      refused(() -> service.cancel(Actor.api(BOB), id), Reason.FORBIDDEN);
+      refused(() -> service.cancel(Actor.api(user("ann", Role.APPROVER)), id), Reason.FORBIDDEN);
+      refused(() -> service.cancel(Actor.api(viewerCreator), id), Reason.FORBIDDEN);
 
       assertThat(jobs.jobs.get(id).status()).isEqualTo(JobStatus.RUNNING);
       assertThat(jobs.jobs.get(id).cancelRequested()).isFalse();
@@ -548,16 +553,37 @@ class JobServiceTest {
       long id = running();
       report(id, event("completed", "12:00", "c"));
 
-      refused(() -> service.cancel(ALICE, id), Reason.CONFLICT);
+      refused(() -> service.cancel(Actor.api(ALICE), id), Reason.CONFLICT);
       assertThat(jobs.jobs.get(id).status()).isEqualTo(JobStatus.COMPLETED);
       assertThat(runnersTold).isEmpty();
+    }
+
+    @Test
+    void aCancelIsAuditedOnceWithItsActorStatusAndCostButNotTheControlUrl() {
+      long id = running();
+      refused(() -> service.cancel(Actor.api(BOB), id), Reason.FORBIDDEN);
+
+      service.cancel(Actor.slack(ALICE), id);
+      service.cancel(Actor.api(ALICE), id); // already cancelled: nothing new to record
+
+      assertThat(auditLog.stored).hasSize(1);
+      AuditEntry entry = auditLog.stored.get(0);
+      assertThat(entry.action()).isEqualTo("job.cancelled");
+      assertThat(entry.subjectType()).isEqualTo("job");
+      assertThat(entry.subjectId()).isEqualTo(String.valueOf(id));
+      assertThat(entry.actor()).isEqualTo("alice");
+      assertThat(entry.channel()).isEqualTo("slack");
+      assertThat(entry.at()).isEqualTo(NOW);
+      assertThat(entry.oldValue()).contains("{\"status\":\"running\"}");
+      assertThat(entry.newValue()).contains("{\"status\":\"cancelled\",\"finalCost\":6.00}");
+      assertThat(entry.canonicalForm()).doesNotContain("s3cret");
     }
 
     @Test
     void aQueuedJobIsCancelledAtNoCost() {
       long id = created();
 
-      JobCostReading cancelled = service.cancel(ALICE, id);
+      JobCostReading cancelled = service.cancel(Actor.api(ALICE), id);
 
       assertThat(cancelled.view().currentCost()).isEqualTo("0.00");
       assertThat(jobs.jobs.get(id).finalCost()).contains(new BigDecimal("0.00"));

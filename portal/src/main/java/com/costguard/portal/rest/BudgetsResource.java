@@ -2,10 +2,10 @@ package com.costguard.portal.rest;
 
 import static com.costguard.application.RequestRefusedException.invalid;
 
+import com.costguard.application.Actor;
 import com.costguard.application.BudgetService;
 import com.costguard.application.BudgetView;
 import com.costguard.model.budget.BudgetDefinition;
-import com.costguard.model.user.User;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -140,8 +140,9 @@ public class BudgetsResource {
     return BudgetJson.of(budgets.reset(actor(caller), id));
   }
 
-  private static User actor(SecurityContext caller) {
-    return ((ApiPrincipal) caller.getUserPrincipal()).user();
+  /** The token's user, through the API (the channel the audit log records). */
+  private static Actor actor(SecurityContext caller) {
+    return Actor.api(((ApiPrincipal) caller.getUserPrincipal()).user());
   }
 
   private static boolean enabledOnly(String value) {

@@ -1,5 +1,6 @@
 package com.costguard.portal.rest;
 
+import com.costguard.application.Actor;
 import com.costguard.application.JobService;
 import com.costguard.model.job.Job;
 import com.costguard.model.user.User;
@@ -102,7 +103,7 @@ public class JobsResource {
   @APIResponse(responseCode = "404", description = "no such job")
   @APIResponse(responseCode = "409", description = "the job has completed or failed")
   public JsonObject cancel(@PathParam("id") long id, @Context SecurityContext caller) {
-    return JobCostJson.of(jobs.cancel(user(caller), id));
+    return JobCostJson.of(jobs.cancel(Actor.api(user(caller)), id));
   }
 
   private static User user(SecurityContext caller) {
