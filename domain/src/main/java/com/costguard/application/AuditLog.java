@@ -22,8 +22,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The audit log (SPEC §4, §7): services record every change they make in the transaction that makes
@@ -107,23 +107,23 @@ public class AuditLog {
   }
 
   /**
-   * Every entry that matches, newest first, handed to {@code sink} a batch at a time (for exports
-   * of any length).
+   * Every entry that matches, newest first, for exports of any length: read a batch at a time as
+   * the stream is consumed, up to the head as it is now.
    *
-   * @throws RequestRefusedException as {@link #entries}; before {@code sink} is called
+   * @throws RequestRefusedException as {@link #entries}, at once, before anything is read
    */
-  public void export(User reader, AuditFilter filter, Consumer<AuditEntry> sink) {
+  public Stream<AuditEntry> export(User reader, AuditFilter filter) {
     mayRead(reader);
     validate(filter);
     long upTo = log.head().lastSeq();
-    while (upTo > 0) {
-      List<AuditEntry> batch = log.newestFirst(filter, upTo, 0, BATCH);
-      batch.forEach(sink);
-      if (batch.size() < BATCH) {
-        return;
-      }
-      upTo = batch.get(batch.size() - 1).seq() - 1;
-    }
+    return Stream.iterate(
+            log.newestFirst(filter, upTo, 0, BATCH),
+            batch -> !batch.isEmpty(),
+            batch ->
+                batch.size() < BATCH
+                    ? List.of()
+                    : log.newestFirst(filter, batch.get(batch.size() - 1).seq() - 1, 0, BATCH))
+        .flatMap(List::stream);
   }
 
   /**
