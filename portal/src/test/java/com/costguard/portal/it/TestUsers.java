@@ -18,7 +18,15 @@ public final class TestUsers {
 
   private TestUsers() {}
 
+  /** A new user's name and API token. */
+  public record TestUser(String username, String token) {}
+
   public static String tokenFor(String... roles) throws SQLException {
+    return create(roles).token();
+  }
+
+  /** A new user with {@code roles}, when a test needs to know who acted. */
+  public static TestUser create(String... roles) throws SQLException {
     String name = "it-" + UUID.randomUUID();
     String token = Secrets.generate("it_", 24);
     try (Connection db = TestDatabase.connect()) {
@@ -48,6 +56,6 @@ public final class TestUsers {
         tokens.executeUpdate();
       }
     }
-    return token;
+    return new TestUser(name, token);
   }
 }
