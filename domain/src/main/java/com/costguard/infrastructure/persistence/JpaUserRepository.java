@@ -1,13 +1,20 @@
 package com.costguard.infrastructure.persistence;
 
 import com.costguard.model.user.ApiToken;
+import com.costguard.model.user.Role;
 import com.costguard.model.user.User;
 import com.costguard.model.user.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Optional;
 
+/**
+ * Users in MariaDB. The {@code users} table's collation is case-insensitive, so comparing a
+ * username or e-mail here agrees with its unique key.
+ */
 @ApplicationScoped
 public class JpaUserRepository implements UserRepository {
 
@@ -15,11 +22,54 @@ public class JpaUserRepository implements UserRepository {
   EntityManager em;
 
   @Override
+  public List<User> list() {
+    return em.createQuery("select u from User u order by u.id", User.class).getResultList();
+  }
+
+  @Override
+  public Optional<User> byId(long id) {
+    return Optional.ofNullable(em.find(User.class, id));
+  }
+
+  @Override
+  public Optional<User> byIdForUpdate(long id) {
+    return Optional.ofNullable(em.find(User.class, id, LockModeType.PESSIMISTIC_WRITE));
+  }
+
+  @Override
   public Optional<User> byUsername(String username) {
-    return em.createQuery("select u from User u where u.username = :username", User.class)
-        .setParameter("username", username)
+    return one("username", username);
+  }
+
+  @Override
+  public Optional<User> byEmail(String email) {
+    return one("email", email);
+  }
+
+  @Override
+  public Optional<User> bySlackUserId(String slackUserId) {
+    return one("slackUserId", slackUserId);
+  }
+
+  private Optional<User> one(String attribute, String value) {
+    return em.createQuery(
+            "select u from User u where u." + attribute + " = :value order by u.id", User.class)
+        .setParameter("value", value)
         .getResultStream()
         .findFirst();
+  }
+
+  @Override
+  public List<User> withRoleForUpdate(Role role) {
+    // Roles are stored comma-separated; the pattern narrows the rows, hasRole decides exactly.
+    return em
+        .createQuery("select u from User u where u.roles like :role order by u.id", User.class)
+        .setParameter("role", "%" + role.name() + "%")
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultList()
+        .stream()
+        .filter(u -> u.hasRole(role))
+        .toList();
   }
 
   @Override
@@ -46,5 +96,10 @@ public class JpaUserRepository implements UserRepository {
   @Override
   public void add(ApiToken token) {
     em.persist(token);
+  }
+
+  @Override
+  public void flush() {
+    em.flush();
   }
 }

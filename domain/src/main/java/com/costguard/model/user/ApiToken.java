@@ -48,4 +48,8 @@ public class ApiToken {
   public String label() {
     return label;
   }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
 }

@@ -56,7 +56,7 @@ public class User {
     this.username = username;
     this.email = email;
     this.name = name;
-    this.roles = roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
+    this.roles = joined(roles);
     this.passwordHash = passwordHash;
     this.createdAt = createdAt;
   }
@@ -101,5 +101,31 @@ public class User {
 
   public Optional<String> slackUserId() {
     return Optional.ofNullable(slackUserId);
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public void rename(String name) {
+    this.name = name;
+  }
+
+  /** Replaces the user's roles; {@code UserService} sees to it that some remain. */
+  public void assignRoles(Set<Role> roles) {
+    this.roles = joined(roles);
+  }
+
+  public void changePassword(String passwordHash) {
+    this.passwordHash = passwordHash;
+  }
+
+  /** The Slack user this user is in Slack (SPEC §3), or none: Slack then matches by e-mail. */
+  public void mapToSlackUser(Optional<String> slackUserId) {
+    this.slackUserId = slackUserId.orElse(null);
+  }
+
+  private static String joined(Set<Role> roles) {
+    return roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
   }
 }

@@ -16,7 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
             title = "Costguard API",
             version = "1",
             description =
-                "Report job progress and cost events; read spend; manage budgets. Money is a JSON"
+                "Report job progress and cost events; read spend; manage budgets, users and their"
+                    + " API tokens. Money is a JSON"
                     + " decimal number, read exactly. Errors: {\"error\", \"message\", \"field\"}."),
     security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(

@@ -7,10 +7,12 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Parses request bodies ourselves, so malformed JSON gets SPEC §5's error, not a stack trace, and
@@ -24,6 +26,18 @@ final class JsonBodies {
   private JsonBodies() {}
 
   static JsonObject object(InputStream body) {
+    return parse(read(body));
+  }
+
+  /** A body that may be left out: empty (or only white space) reads as {@code {}}. */
+  static JsonObject objectOrEmpty(InputStream body) {
+    byte[] bytes = read(body);
+    return new String(bytes, StandardCharsets.UTF_8).isBlank()
+        ? JsonValue.EMPTY_JSON_OBJECT
+        : parse(bytes);
+  }
+
+  private static byte[] read(InputStream body) {
     byte[] bytes;
     try {
       bytes = body.readNBytes(MAX_BYTES + 1);
@@ -36,6 +50,10 @@ final class JsonBodies {
           null,
           "the body is larger than %d MiB".formatted(MAX_BYTES / 1024 / 1024));
     }
+    return bytes;
+  }
+
+  private static JsonObject parse(byte[] bytes) {
     try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
       return reader.readObject();
     } catch (JsonException | IllegalStateException e) {

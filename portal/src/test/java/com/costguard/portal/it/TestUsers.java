@@ -11,8 +11,9 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
- * Users of each role for authorisation tests, written straight into the test database (there is no
- * user API yet): returns an API token of a new user with {@code roles}.
+ * Users of each role for authorisation tests, written straight into the test database so that tests
+ * of other resources do not depend on {@code /users} (which {@code UsersIT} tests): returns an API
+ * token of a new user with {@code roles}.
  */
 public final class TestUsers {
 
