@@ -21,13 +21,13 @@ import java.util.Optional;
  * <p>Times are on {@link #DAY} (UTC); {@code +1 02:00} is the next day. Each event gets the key
  * {@code e1}, {@code e2}, … in script order unless it ends with {@code #key} (to write duplicates).
  */
-final class EventScript {
+public final class EventScript {
 
-  static final LocalDate DAY = LocalDate.of(2026, 3, 2);
+  public static final LocalDate DAY = LocalDate.of(2026, 3, 2);
 
   private EventScript() {}
 
-  static Instant at(String time) {
+  public static Instant at(String time) {
     String trimmed = time.trim();
     int days = 0;
     if (trimmed.startsWith("+")) {
@@ -38,7 +38,7 @@ final class EventScript {
     return DAY.plusDays(days).atTime(LocalTime.parse(trimmed)).toInstant(ZoneOffset.UTC);
   }
 
-  static List<JobEvent> parse(String script) {
+  public static List<JobEvent> parse(String script) {
     List<JobEvent> events = new ArrayList<>();
     if (script == null || script.isBlank()) {
       return events;
