@@ -18,8 +18,9 @@ import java.util.Optional;
  * 10:32 recovered 8; 11:00 storage 4.2; 12:00 paused; 12:30 resumed; 13:00 completed
  * </pre>
  *
- * <p>Times are on {@link #DAY} (UTC); {@code +1 02:00} is the next day. Each event gets the key
- * {@code e1}, {@code e2}, … in script order unless it ends with {@code #key} (to write duplicates).
+ * <p>Times are on {@link #DAY} (UTC); {@code +1 02:00} is the next day, {@code -2 22:00} two days
+ * before. Each event gets the key {@code e1}, {@code e2}, … in script order unless it ends with
+ * {@code #key} (to write duplicates).
  */
 public final class EventScript {
 
@@ -30,8 +31,8 @@ public final class EventScript {
   public static Instant at(String time) {
     String trimmed = time.trim();
     int days = 0;
-    if (trimmed.startsWith("+")) {
-      String[] parts = trimmed.substring(1).split("\\s+", 2);
+    if (trimmed.startsWith("+") || trimmed.startsWith("-")) {
+      String[] parts = trimmed.split("\\s+", 2);
       days = Integer.parseInt(parts[0]);
       trimmed = parts[1];
     }
@@ -59,7 +60,7 @@ public final class EventScript {
     }
     List<String> words = new ArrayList<>(List.of(entry.split("\\s+")));
     String time = words.remove(0);
-    if (time.startsWith("+")) {
+    if (time.startsWith("+") || time.startsWith("-")) {
       time = time + " " + words.remove(0);
     }
     Instant at = at(time);
