@@ -67,8 +67,12 @@ class InMemoryJobRepository implements JobRepository {
         .orElse(true);
   }
 
+  /** How many times {@link #existingIds} was asked: the database would be queried as often. */
+  int existingIdsLookUps;
+
   @Override
   public Set<Long> existingIds(Collection<Long> ids) {
+    existingIdsLookUps++;
     return ids.stream().filter(jobs::containsKey).collect(Collectors.toSet());
   }
 
