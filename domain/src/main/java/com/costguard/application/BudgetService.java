@@ -8,6 +8,7 @@ import com.costguard.cost.budget.BudgetPeriod;
 import com.costguard.cost.budget.BudgetScope;
 import com.costguard.cost.budget.BudgetStatus;
 import com.costguard.cost.budget.Forecast;
+import com.costguard.cost.budget.JobAccrual;
 import com.costguard.cost.budget.PeriodSpend;
 import com.costguard.cost.budget.PeriodType;
 import com.costguard.cost.budget.RemainingJobCost;
@@ -18,6 +19,9 @@ import com.costguard.model.budget.Budget;
 import com.costguard.model.budget.BudgetDefinition;
 import com.costguard.model.budget.BudgetRepository;
 import com.costguard.model.costevent.CostEventRepository;
+import com.costguard.model.job.Job;
+import com.costguard.model.job.JobHistory;
+import com.costguard.model.job.JobRepository;
 import com.costguard.model.user.Role;
 import com.costguard.model.user.User;
 import com.costguard.model.user.UserRepository;
@@ -27,6 +31,7 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +56,7 @@ public class BudgetService {
 
   @Inject BudgetRepository budgets;
   @Inject CostEventRepository costEvents;
+  @Inject JobRepository jobs;
   @Inject UserRepository users;
   @Inject AuditLog audit;
   @Inject Configuration configuration;
@@ -160,15 +166,34 @@ public class BudgetService {
   /**
    * What counts against a budget in a period, gathered in this one place: the spend (SPEC §2: the
    * job costs accrued in the period plus the cost events in it that the scope matches), what queued
-   * and running jobs in scope hold ({@link Reservation#heldBy}), and what they are still projected
-   * to add ({@link RemainingJobCost}).
+   * and running jobs in scope hold ({@link Reservation#heldBy}), and what active ones are still
+   * projected to add ({@link RemainingJobCost}).
    *
-   * <p>Cost events are the only spend Costguard tracks so far: they are summed by the database, and
-   * there are no job accruals, reservations or active jobs to add.
+   * <p>The database sums the cost events and picks the jobs in scope that ran in the period or are
+   * still queued; the engine costs each job from its events ({@link JobAccrual}). Reservations and
+   * remaining costs are what jobs hold now, so only the period containing now has them (a closed
+   * period, measured for a rollover, is spend alone). A paused job still holds its reservation: it
+   * has not ended and may resume.
    */
   private InScope inScope(BudgetScope scope, BudgetPeriod period) {
+    Instant now = clock.instant();
+    boolean holdsNow = period.contains(now);
+    BigDecimal accrued = BigDecimal.ZERO;
+    List<BigDecimal> reservations = new ArrayList<>();
+    List<RemainingJobCost> activeJobs = new ArrayList<>();
+    for (JobHistory history : jobs.during(period, scope)) {
+      Job job = history.job();
+      JobAccrual accrual = JobAccrual.of(job.spec(), history.jobEvents(), now);
+      accrued = accrued.add(accrual.in(period));
+      if (holdsNow) {
+        if (!job.status().isFinished()) {
+          reservations.add(Reservation.heldBy(job.estimateMax(), accrual.current().currentCost()));
+        }
+        RemainingJobCost.of(accrual.current()).ifPresent(activeJobs::add);
+      }
+    }
     return new InScope(
-        new PeriodSpend(costEvents.total(period, scope), BigDecimal.ZERO), List.of(), List.of());
+        new PeriodSpend(costEvents.total(period, scope), accrued), reservations, activeJobs);
   }
 
   private record InScope(

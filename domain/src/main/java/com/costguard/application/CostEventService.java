@@ -9,6 +9,7 @@ import com.costguard.cost.rate.RateCardBook;
 import com.costguard.model.costevent.CostEvent;
 import com.costguard.model.costevent.CostEventRepository;
 import com.costguard.model.costevent.NewCostEvent;
+import com.costguard.model.job.JobRepository;
 import com.costguard.model.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,6 +46,7 @@ public class CostEventService {
   @Inject Configuration configuration;
   @Inject CostEventWriter writer;
   @Inject CostEventRepository events;
+  @Inject JobRepository jobs;
   @Inject RateCardService rateCards;
   @Inject Clock clock;
 
@@ -70,6 +72,7 @@ public class CostEventService {
     for (int i = 0; i < batch.size(); i++) {
       validate("events[" + i + "].", batch.get(i));
     }
+    knownJobs(batch);
     List<PricedEvent> priced = price(batch);
     try {
       return writer.write(priced);
@@ -77,6 +80,28 @@ public class CostEventService {
       // Another request stored one of these keys between our look-up and our insert; the
       // whole batch was rolled back, and a second pass counts those keys as duplicates.
       return writer.write(priced);
+    }
+  }
+
+  /**
+   * Every job an event names must exist: one query for the batch, and the first event naming an
+   * unknown job refuses it.
+   */
+  private void knownJobs(List<NewCostEvent> batch) {
+    Set<Long> named =
+        batch.stream()
+            .map(e -> e.attribution().jobId())
+            .flatMap(Optional::stream)
+            .collect(Collectors.toSet());
+    if (named.isEmpty()) {
+      return;
+    }
+    Set<Long> known = jobs.existingIds(named);
+    for (int i = 0; i < batch.size(); i++) {
+      Optional<Long> jobId = batch.get(i).attribution().jobId();
+      if (jobId.filter(id -> !known.contains(id)).isPresent()) {
+        throw invalid("events[" + i + "].jobId", "there is no job " + jobId.get());
+      }
     }
   }
 

@@ -8,6 +8,7 @@ import com.costguard.application.RequestRefusedException.Reason;
 import com.costguard.config.Configuration;
 import com.costguard.cost.budget.BudgetScope;
 import com.costguard.cost.budget.BudgetStatus;
+import com.costguard.cost.budget.Forecast;
 import com.costguard.cost.budget.PeriodType;
 import com.costguard.model.audit.AuditEntry;
 import com.costguard.model.audit.ChainVerification;
@@ -18,9 +19,7 @@ import com.costguard.model.costevent.NewCostEvent;
 import com.costguard.model.user.Role;
 import com.costguard.model.user.User;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -28,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -46,11 +46,14 @@ class BudgetServiceTest {
   private final InMemoryUserRepository users = new InMemoryUserRepository();
   private final InMemoryAuditRepository auditLog = new InMemoryAuditRepository();
   private final BudgetService service = new BudgetService();
+  private final MovableClock clock = new MovableClock(NOW);
+  private final RecordedJobs jobs = new RecordedJobs(clock);
 
   @BeforeEach
   void wire() {
     service.budgets = budgets;
     service.costEvents = events;
+    service.jobs = jobs.repository;
     service.users = users;
     service.configuration = Configuration.from(Map.of());
     service.audit = new AuditLog();
@@ -61,8 +64,9 @@ class BudgetServiceTest {
   }
 
   private void at(Instant now) {
-    service.clock = Clock.fixed(now, ZoneOffset.UTC);
-    service.audit.clock = service.clock;
+    clock.set(now);
+    service.clock = clock;
+    service.audit.clock = clock;
   }
 
   private void zone(String zone) {
@@ -561,6 +565,109 @@ class BudgetServiceTest {
     assertThat(view.budget().thresholds().percents()).containsExactly(1, 1000);
     assertThat(service.create(ADMIN, with(acme("weekly", "0.000001"), "thresholds", "")))
         .satisfies(v -> assertThat(v.budget().thresholds().percents()).isEmpty());
+  }
+
+  /**
+   * Job costs in budgets: what jobs in scope accrued in the period, what queued and running ones
+   * reserve, and what active ones add to the forecast. At noon on Monday 2 March 2026, the day of
+   * {@link RecordedJobs}' events; each job an A100 at $1.20/h estimated at $1-$100.
+   */
+  @Nested
+  class JobCosts {
+
+    @BeforeEach
+    void noon() {
+      at(RecordedJobs.at("12:00"));
+    }
+
+    @Test
+    void aMonthlyBudgetCountsWhatJobsInItsScopeAccruedThisMonthBesideItsCostEvents() {
+      // since Saturday 28 February 22:00: 2 h in February, 36 h (43.20) in March so far
+      jobs.report(jobs.create("Acme"), "-2 22:00 started");
+      jobs.report(jobs.create("Acme"), "08:00 started; 09:30 completed"); // 1.80
+      jobs.report(jobs.create("Acme"), "-3 08:00 started; -3 10:00 completed"); // February's
+      jobs.report(jobs.create("Globex"), "08:00 started"); // another client
+      jobs.report(jobs.create(null), "08:00 started"); // no client
+      spent("2026-03-02T09:00:00Z", "10.005", "Acme");
+
+      BudgetStatus status = service.get(created(acme("calendar_month", "500"))).status();
+
+      assertThat(status.spent()).isEqualByComparingTo("55.005"); // 43.20 + 1.80 + 10.005
+      assertThat(status.usagePercentage()).isEqualTo(new BigDecimal("11.00"));
+      assertThat(status.reserved()).isEqualByComparingTo("54.40"); // 100 − 45.60 (38 h)
+    }
+
+    @Test
+    void queuedAndRunningJobsInScopeHoldWhatTheyHaveNotSpentOfTheirEstimate() {
+      jobs.create("Acme"); // queued: all of its 100
+      jobs.report(jobs.create("Acme"), "08:00 started; 09:00 paused"); // 1.20 spent: 98.80
+      jobs.report(jobs.create("Acme"), "10:00 started"); // 2.40 spent: 97.60
+      jobs.report(
+          jobs.create("Acme", Optional.empty(), "ml-platform", "aws", "1"),
+          "08:00 started"); // 4.80 spent of at most 1: nothing
+      jobs.report(jobs.create("Acme"), "08:00 started; 08:30 completed"); // ended: nothing
+      jobs.create("Globex"); // another client's
+
+      BudgetStatus status = service.get(created(acme("calendar_month", "500"))).status();
+
+      assertThat(status.reserved()).isEqualByComparingTo("296.40");
+      assertThat(status.spent()).isEqualByComparingTo("9.00"); // 1.20 + 2.40 + 4.80 + 0.60
+      assertThat(status.remaining()).isEqualByComparingTo("491.00"); // reservations aside
+    }
+
+    @Test
+    void aBudgetScopedByTeamOrProviderCountsTheJobsWithThatAttribution() {
+      jobs.report(
+          jobs.create("Acme", Optional.empty(), "ml-platform", "aws", "100"), "08:00 started");
+      jobs.report(
+          jobs.create("Globex", Optional.empty(), "research", "gcp", "100"), "10:00 started");
+      BudgetDefinition everyone = with(acme("daily", "100"), "client", null);
+
+      BudgetStatus team = service.get(created(with(everyone, "team", "ml-platform"))).status();
+      BudgetStatus gcp = service.get(created(with(everyone, "provider", "gcp"))).status();
+      BudgetStatus all = service.get(created(everyone)).status();
+
+      assertThat(team.spent()).isEqualByComparingTo("4.80");
+      assertThat(team.reserved()).isEqualByComparingTo("95.20");
+      assertThat(gcp.spent()).isEqualByComparingTo("2.40");
+      assertThat(gcp.reserved()).isEqualByComparingTo("97.60");
+      assertThat(all.spent()).isEqualByComparingTo("7.20");
+      assertThat(all.reserved()).isEqualByComparingTo("192.80");
+    }
+
+    @Test
+    void theForecastAddsWhatActiveJobsAreStillProjectedToCost() {
+      at(RecordedJobs.at("10:00"));
+      // 1000 of 2000 steps in 2 h of training (2.40); 2 h + 15 min to go (2.70):
+      // projected 5.10, band 4.34-5.87, so 1.94 / 2.70 / 3.47 still to come
+      jobs.report(
+          jobs.create("Acme"), "08:00 started; 08:00 progress 0 training; 10:00 progress 1000");
+      jobs.report(jobs.create("Acme"), "08:00 started; 09:00 completed"); // ended: 1.20
+      spent("2026-03-01T12:00:00Z", "20", "Acme"); // 10.00 a day over the 2 days elapsed
+
+      Forecast forecast =
+          service.get(created(acme("calendar_month", "500"))).forecast().orElseThrow();
+
+      // 23.60 so far + 10.00 × 29 days to come = 313.60, + what the running job adds
+      assertThat(forecast.averageDailyCostEvents()).isEqualByComparingTo("10.00");
+      assertThat(forecast.low()).isEqualByComparingTo("315.54");
+      assertThat(forecast.expected()).isEqualByComparingTo("316.30");
+      assertThat(forecast.high()).isEqualByComparingTo("317.07");
+    }
+
+    @Test
+    void whatAJobCostYesterdayIsTakenOffWhatRollsOverIntoToday() {
+      at(RecordedJobs.at("-1 00:00"));
+      long id = created(rollingOver(acme("daily", "10")));
+      at(RecordedJobs.at("12:00"));
+      jobs.report(jobs.create("Acme"), "-1 22:00 started; 01:00 completed");
+
+      BudgetStatus status = service.get(id).status();
+
+      assertThat(status.rollover()).isEqualByComparingTo("7.60"); // 10 − 2.40 (22:00-24:00)
+      assertThat(status.spent()).isEqualByComparingTo("1.20"); // 00:00-01:00
+      assertThat(status.reserved()).isEqualByComparingTo("0");
+    }
   }
 
   private static void assertRefused(Runnable call, Reason reason) {

@@ -33,6 +33,7 @@ class CostEventServiceTest {
 
   private final InMemoryCostEventRepository repository = new InMemoryCostEventRepository();
   private final CostEventService service = new CostEventService();
+  private final RecordedJobs jobs = new RecordedJobs(Clock.fixed(NOW, ZoneOffset.UTC));
 
   @BeforeEach
   void wire() {
@@ -44,6 +45,7 @@ class CostEventServiceTest {
     service.configuration = configuration;
     service.writer = writer;
     service.events = repository;
+    service.jobs = jobs.repository;
     service.clock = writer.clock;
     RateCardService rateCards = new RateCardService();
     rateCards.cards = new InMemoryRateCardRepository();
@@ -136,6 +138,7 @@ class CostEventServiceTest {
         invalid("units without type", e -> with(e, "units", "5"), "events[1].unitType"),
         invalid("units, no rate card", e -> unpriced(), "events[1].unitType"),
         invalid("long client", e -> with(e, "client", "c".repeat(201)), "events[1].client"),
+        invalid("unknown job", e -> with(e, "jobId", "999"), "events[1].jobId"),
         invalid("negative list cost", e -> with(e, "listCost", "-1"), "events[1].listCost"),
         invalid(
             "huge metadata",
@@ -161,6 +164,33 @@ class CostEventServiceTest {
               assertThat(e.getMessage()).isNotBlank();
             });
     assertThat(repository.stored).isEmpty();
+  }
+
+  @Test
+  void anEventMayNameAJobThatExistsAndOneNamingNoJobRefusesTheBatchAfterOneLookUp() {
+    long job = jobs.create("Acme").id();
+    NewCostEvent ofTheJob = with(event("a", "1"), "jobId", String.valueOf(job));
+
+    assertThat(service.ingest(ENGINEER, List.of(ofTheJob, event("b", "2"))).accepted())
+        .isEqualTo(2);
+    assertThat(repository.stored.get(0).jobId()).contains(job);
+
+    List<NewCostEvent> unknown =
+        List.of(
+            with(event("c", "1"), "jobId", String.valueOf(job)),
+            event("d", "1"),
+            with(event("e", "1"), "jobId", String.valueOf(job + 1)),
+            with(event("f", "1"), "jobId", String.valueOf(job + 2)));
+    int lookUps = jobs.repository.existingIdsLookUps;
+    assertThatThrownBy(() -> service.ingest(ENGINEER, unknown))
+        .isInstanceOfSatisfying(
+            RequestRefusedException.class,
+            e -> {
+              assertThat(e.field()).contains("events[2].jobId");
+              assertThat(e.getMessage()).contains("no job " + (job + 1));
+            });
+    assertThat(jobs.repository.existingIdsLookUps).isEqualTo(lookUps + 1);
+    assertThat(repository.stored).extracting(e -> e.idempotencyKey()).containsExactly("a", "b");
   }
 
   @Test
@@ -218,16 +248,16 @@ class CostEventServiceTest {
         field.equals("currency") ? v : e.currency(),
         field.equals("units") ? v.map(BigDecimal::new) : e.units(),
         e.unitType(),
-        field.equals("client")
+        field.equals("client") || field.equals("jobId")
             ? new Attribution(
-                v,
+                field.equals("client") ? v : Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
-                Optional.empty())
+                field.equals("jobId") ? v.map(Long::valueOf) : Optional.empty())
             : e.attribution(),
         field.equals("listCost") ? v.map(BigDecimal::new) : e.listCost(),
         e.reusedFrom(),

@@ -1,15 +1,23 @@
 package com.costguard.application;
 
+import com.costguard.cost.budget.BudgetPeriod;
+import com.costguard.cost.budget.BudgetScope;
 import com.costguard.model.job.Job;
+import com.costguard.model.job.JobHistory;
 import com.costguard.model.job.JobRepository;
+import com.costguard.model.job.JobStatus;
 import com.costguard.model.job.ReportedJobEvent;
 import jakarta.persistence.EntityExistsException;
 import java.lang.reflect.Field;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The job repository held in memory, with the database's unique keys, for service tests. */
 class InMemoryJobRepository implements JobRepository {
@@ -36,6 +44,36 @@ class InMemoryJobRepository implements JobRepository {
   @Override
   public List<Job> inProgress() {
     return jobs.values().stream().filter(j -> j.status().inProgress()).toList();
+  }
+
+  /** The repository's rule, applied to each job's events here rather than by the database. */
+  @Override
+  public List<JobHistory> during(BudgetPeriod period, BudgetScope scope) {
+    return jobs.values().stream()
+        .map(job -> new JobHistory(job, events(job.id())))
+        .filter(h -> scope.matches(h.attribution()))
+        .filter(h -> h.job().endedAt().map(ended -> ended.isAfter(period.start())).orElse(true))
+        .filter(
+            h ->
+                h.job().status() == JobStatus.QUEUED
+                    || h.events().stream().anyMatch(e -> startsBeforeTheEnd(e.at(), period)))
+        .toList();
+  }
+
+  private static boolean startsBeforeTheEnd(Instant at, BudgetPeriod period) {
+    return period
+        .end()
+        .map(end -> period.endIncluded() ? !at.isAfter(end) : at.isBefore(end))
+        .orElse(true);
+  }
+
+  /** How many times {@link #existingIds} was asked: the database would be queried as often. */
+  int existingIdsLookUps;
+
+  @Override
+  public Set<Long> existingIds(Collection<Long> ids) {
+    existingIdsLookUps++;
+    return ids.stream().filter(jobs::containsKey).collect(Collectors.toSet());
   }
 
   @Override

@@ -7,10 +7,8 @@ import com.costguard.model.costevent.Attribution;
 import com.costguard.model.costevent.CostEvent;
 import com.costguard.model.costevent.NewCostEvent;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,12 +20,15 @@ class SpendingServiceTest {
 
   private final InMemoryCostEventRepository repository = new InMemoryCostEventRepository();
   private final SpendingService spending = new SpendingService();
+  private final MovableClock clock = new MovableClock(NOW);
+  private final RecordedJobs jobs = new RecordedJobs(clock);
 
   @BeforeEach
   void wire() {
     spending.events = repository;
+    spending.jobs = jobs.repository;
     spending.configuration = Configuration.from(Map.of("COSTGUARD_TIMEZONE", "Europe/Berlin"));
-    spending.clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    spending.clock = clock;
   }
 
   private void stored(String at, String amount, String client, String listCost) {
@@ -67,6 +68,8 @@ class SpendingServiceTest {
     assertThat(month.from()).isEqualTo(Instant.parse("2026-10-31T23:00:00Z"));
     assertThat(month.total()).isEqualByComparingTo("5.00");
     assertThat(month.events()).isEqualTo(3);
+    assertThat(month.jobs()).isEqualTo(SpendingSummary.Group.EMPTY);
+    assertThat(month.byStatus()).isEmpty();
     assertThat(month.reuseSavings()).isEqualByComparingTo("0.75");
     assertThat(month.byClient())
         .containsExactly(
@@ -76,5 +79,61 @@ class SpendingServiceTest {
     assertThat(month.byDay())
         .extracting(SpendingSummary.Day::date)
         .containsExactly(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 23));
+  }
+
+  /**
+   * Monday 2 and Tuesday 3 March 2026 in Berlin (UTC+1): [1 March 23:00Z, 3 March 23:00Z), looked
+   * at on Tuesday at 12:00Z. Each job an A100 at $1.20/h.
+   */
+  @Test
+  void jobsCountWhatTheyAccruedInTheRangeByAttributionStatusAndDay() {
+    clock.set(RecordedJobs.at("+1 12:00"));
+    // 21:00Z-01:00Z: the 2 h before the range are not in it; 2.40 on Monday
+    jobs.report(jobs.create("Acme"), "-1 21:00 started; 01:00 completed");
+    // since Monday 22:00Z: 1 h (1.20) on Monday, 13 h (15.60) on Tuesday so far
+    jobs.report(
+        jobs.create("Globex", Optional.of("Search"), "research", "gcp", "100"), "22:00 started");
+    jobs.report(jobs.create(null), "+1 08:00 started; +1 09:00 paused"); // 1.20 on Tuesday
+    jobs.create("Acme"); // queued: nothing yet
+    jobs.report(jobs.create("Acme"), "-1 08:00 started; -1 09:00 completed"); // before the range
+    stored("2026-03-02T10:00:00Z", "5.00", "Acme", null);
+
+    SpendingSummary days =
+        spending.summary(
+            Instant.parse("2026-03-01T23:00:00Z"), Instant.parse("2026-03-03T23:00:00Z"));
+
+    assertThat(days.jobs()).isEqualTo(group("20.40", 3));
+    assertThat(days.total()).isEqualByComparingTo("25.40");
+    assertThat(days.events()).isEqualTo(1);
+    assertThat(days.byStatus())
+        .containsExactly(
+            Map.entry("running", group("16.80", 1)),
+            Map.entry("completed", group("2.40", 1)),
+            Map.entry("paused", group("1.20", 1)));
+    assertThat(days.byClient())
+        .containsExactly(
+            Map.entry("Globex", group("16.80", 1)),
+            Map.entry("Acme", group("7.40", 2)),
+            Map.entry(SpendingSummary.NONE, group("1.20", 1)));
+    assertThat(days.byProvider())
+        .containsExactly(
+            Map.entry("gcp", group("16.80", 1)),
+            Map.entry(SpendingSummary.NONE, group("5.00", 1)),
+            Map.entry("aws", group("3.60", 2)));
+    assertThat(days.byProject())
+        .containsExactly(
+            Map.entry("Search", group("16.80", 1)),
+            Map.entry(SpendingSummary.NONE, group("5.00", 1)),
+            Map.entry("Support assistant", group("3.60", 2)));
+    assertThat(days.byMode()).containsExactly(Map.entry(SpendingSummary.NONE, group("5.00", 1)));
+    assertThat(days.byDay())
+        .containsExactly(
+            new SpendingSummary.Day(LocalDate.of(2026, 3, 2), new BigDecimal("8.60"), 3),
+            new SpendingSummary.Day(LocalDate.of(2026, 3, 3), new BigDecimal("16.80"), 2));
+  }
+
+  /** Exact: {@code 2.40} is not {@code 2.4}, so a group shows its cents as the engine gave them. */
+  private static SpendingSummary.Group group(String cost, long count) {
+    return new SpendingSummary.Group(new BigDecimal(cost), count);
   }
 }

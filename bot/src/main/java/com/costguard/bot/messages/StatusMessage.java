@@ -15,8 +15,12 @@ public final class StatusMessage {
   private StatusMessage() {}
 
   public static String text(SpendingSummary month) {
-    return "Spent this month: %s %s in %d cost events"
-        .formatted(Money.cents(month.total()).toPlainString(), month.currency(), month.events());
+    return "Spent this month: %s %s (%d cost events, %d jobs)"
+        .formatted(
+            Money.cents(month.total()).toPlainString(),
+            month.currency(),
+            month.events(),
+            month.jobs().count());
   }
 
   public static List<LayoutBlock> blocks(SpendingSummary month) {

@@ -1,7 +1,8 @@
 /**
  * The computing side of budgets: which period an instant falls in ({@link
  * com.costguard.cost.budget.BudgetCalendar}), what a scope matches ({@link
- * com.costguard.cost.budget.BudgetScope}), the spend of a period ({@link
+ * com.costguard.cost.budget.BudgetScope}), how much of a job's cost accrued in a period ({@link
+ * com.costguard.cost.budget.JobAccrual}, from the job cost engine), the spend of a period ({@link
  * com.costguard.cost.budget.PeriodSpend}), a budget's status, rollover, thresholds crossed, the
  * period-end forecast and daily spend anomalies. Deciding to alert exactly once, storing and
  * delivering belong elsewhere (alerting, application); this package only answers questions.

@@ -37,6 +37,27 @@ public final class JobCostCalculator {
     return cost(spec, JobTimeline.of(events).replay(now));
   }
 
+  /**
+   * The cost view of a job as it stood at {@code at}, for costing the past: only the events stamped
+   * at or before {@code at} count, and a job that had not ended by then is measured up to {@code
+   * at}. ({@link #cost} measures to the latest event when that is later than its {@code now}; here
+   * later events are simply not yet known, so the instant measured to is always {@code at}.)
+   *
+   * @param events every event reported for the job, in arrival order, duplicates included
+   */
+  public static JobCostView costAsOf(JobSpec spec, List<JobEvent> events, Instant at) {
+    return cost(spec, JobTimeline.of(events).through(at).replay(at));
+  }
+
+  /**
+   * The cost view of a job just before {@code at}: as {@link #costAsOf}, without the events stamped
+   * exactly at {@code at}. What a period that starts at {@code at} (and includes its start) must
+   * not count: a storage report or a recovery stamped on the boundary belongs to that period.
+   */
+  public static JobCostView costBefore(JobSpec spec, List<JobEvent> events, Instant at) {
+    return cost(spec, JobTimeline.of(events).before(at).replay(at));
+  }
+
   /** The cost view of an activity already replayed. */
   public static JobCostView cost(JobSpec spec, JobActivity activity) {
     CostBreakdown breakdown = breakdown(spec, activity);

@@ -73,6 +73,20 @@ public final class JobTimeline {
   }
 
   /**
+   * The timeline as it stood at {@code at}: only the events stamped at or before it. Duplicates
+   * were already settled by arrival, so an event that arrived first and happened later does not let
+   * a later-arriving copy of it count earlier.
+   */
+  public JobTimeline through(Instant at) {
+    return new JobTimeline(events.stream().filter(e -> !e.at().isAfter(at)).toList());
+  }
+
+  /** The timeline just before {@code at}: only the events stamped before it. */
+  public JobTimeline before(Instant at) {
+    return new JobTimeline(events.stream().filter(e -> e.at().isBefore(at)).toList());
+  }
+
+  /**
    * The job's activity at {@code now}. The instant measured to is {@code now} or the latest
    * reported event, whichever is later: a runner whose clock runs a little ahead must not see its
    * own report ignored, and the cost of a fixed set of events never decreases as {@code now}

@@ -1,6 +1,9 @@
 package com.costguard.infrastructure.persistence;
 
+import com.costguard.cost.budget.BudgetPeriod;
+import com.costguard.cost.budget.BudgetScope;
 import com.costguard.model.job.Job;
+import com.costguard.model.job.JobHistory;
 import com.costguard.model.job.JobRepository;
 import com.costguard.model.job.JobStatus;
 import com.costguard.model.job.ReportedJobEvent;
@@ -8,11 +11,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 @ApplicationScoped
 public class JpaJobRepository implements JobRepository {
+
+  static final int IDS_PER_QUERY = 1000;
 
   @PersistenceContext(unitName = "costguard")
   EntityManager em;
@@ -41,6 +55,82 @@ public class JpaJobRepository implements JobRepository {
             "select j from Job j where j.status in :statuses order by j.id", Job.class)
         .setParameter("statuses", List.of(JobStatus.RUNNING, JobStatus.PAUSED))
         .getResultList();
+  }
+
+  /**
+   * Jobs in one query, filtered by the database (period and scope), then all their events in one
+   * more (in slices of {@link #IDS_PER_QUERY} ids, so a huge IN list never reaches the database).
+   */
+  @Override
+  public List<JobHistory> during(BudgetPeriod period, BudgetScope scope) {
+    List<String> conditions = new ArrayList<>();
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    period
+        .end()
+        .ifPresent(
+            end -> {
+              conditions.add(
+                  "(j.status = :queued or exists (select e.id from ReportedJobEvent e"
+                      + " where e.jobId = j.id and e.at "
+                      + (period.endIncluded() ? "<=" : "<")
+                      + " :end))");
+              parameters.put("queued", JobStatus.QUEUED);
+              parameters.put("end", end);
+            });
+    // Instant.MIN (a period from the beginning of time) is no bound, and outside DATETIME's range.
+    if (!period.start().equals(Instant.MIN)) {
+      conditions.add("(j.endedAt is null or j.endedAt > :start)");
+      parameters.put("start", period.start());
+    }
+    equal(conditions, parameters, "client", scope.client());
+    equal(conditions, parameters, "project", scope.project());
+    equal(conditions, parameters, "team", scope.team());
+    equal(conditions, parameters, "provider", scope.provider());
+    TypedQuery<Job> query =
+        em.createQuery(
+            "select j from Job j"
+                + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions))
+                + " order by j.id",
+            Job.class);
+    parameters.forEach(query::setParameter);
+    List<Job> found = query.getResultList();
+
+    Map<Long, List<ReportedJobEvent>> events = new HashMap<>();
+    List<Long> ids = found.stream().map(Job::id).toList();
+    for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+      em.createQuery(
+              "select e from ReportedJobEvent e where e.jobId in :ids order by e.id",
+              ReportedJobEvent.class)
+          .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)))
+          .getResultStream()
+          .forEach(e -> events.computeIfAbsent(e.jobId(), id -> new ArrayList<>()).add(e));
+    }
+    return found.stream()
+        .map(job -> new JobHistory(job, events.getOrDefault(job.id(), List.of())))
+        .toList();
+  }
+
+  private static void equal(
+      List<String> conditions,
+      Map<String, Object> parameters,
+      String attribute,
+      Optional<String> value) {
+    value.ifPresent(
+        v -> {
+          conditions.add("j.%1$s = :%1$s".formatted(attribute));
+          parameters.put(attribute, v);
+        });
+  }
+
+  @Override
+  public Set<Long> existingIds(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        em.createQuery("select j.id from Job j where j.id in :ids", Long.class)
+            .setParameter("ids", ids)
+            .getResultList());
   }
 
   @Override

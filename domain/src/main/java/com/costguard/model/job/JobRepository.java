@@ -1,7 +1,11 @@
 package com.costguard.model.job;
 
+import com.costguard.cost.budget.BudgetPeriod;
+import com.costguard.cost.budget.BudgetScope;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Stored jobs and their reported events. */
 public interface JobRepository {
@@ -18,6 +22,17 @@ public interface JobRepository {
 
   /** Jobs started and not ended (running, interrupted or paused). */
   List<Job> inProgress();
+
+  /**
+   * The jobs in {@code scope} that count in {@code period}, each with its events in arrival order:
+   * those that reported an event before the period's end (by the period's own rule for its end) and
+   * had not ended by its start, and those still queued, which hold reservations. In two queries for
+   * up to a thousand jobs.
+   */
+  List<JobHistory> during(BudgetPeriod period, BudgetScope scope);
+
+  /** The ids among {@code ids} that are jobs. */
+  Set<Long> existingIds(Collection<Long> ids);
 
   void add(Job job);
 

@@ -18,27 +18,28 @@ import java.util.Optional;
  * 10:32 recovered 8; 11:00 storage 4.2; 12:00 paused; 12:30 resumed; 13:00 completed
  * </pre>
  *
- * <p>Times are on {@link #DAY} (UTC); {@code +1 02:00} is the next day. Each event gets the key
- * {@code e1}, {@code e2}, … in script order unless it ends with {@code #key} (to write duplicates).
+ * <p>Times are on {@link #DAY} (UTC); {@code +1 02:00} is the next day, {@code -2 22:00} two days
+ * before. Each event gets the key {@code e1}, {@code e2}, … in script order unless it ends with
+ * {@code #key} (to write duplicates).
  */
-final class EventScript {
+public final class EventScript {
 
-  static final LocalDate DAY = LocalDate.of(2026, 3, 2);
+  public static final LocalDate DAY = LocalDate.of(2026, 3, 2);
 
   private EventScript() {}
 
-  static Instant at(String time) {
+  public static Instant at(String time) {
     String trimmed = time.trim();
     int days = 0;
-    if (trimmed.startsWith("+")) {
-      String[] parts = trimmed.substring(1).split("\\s+", 2);
+    if (trimmed.startsWith("+") || trimmed.startsWith("-")) {
+      String[] parts = trimmed.split("\\s+", 2);
       days = Integer.parseInt(parts[0]);
       trimmed = parts[1];
     }
     return DAY.plusDays(days).atTime(LocalTime.parse(trimmed)).toInstant(ZoneOffset.UTC);
   }
 
-  static List<JobEvent> parse(String script) {
+  public static List<JobEvent> parse(String script) {
     List<JobEvent> events = new ArrayList<>();
     if (script == null || script.isBlank()) {
       return events;
@@ -59,7 +60,7 @@ final class EventScript {
     }
     List<String> words = new ArrayList<>(List.of(entry.split("\\s+")));
     String time = words.remove(0);
-    if (time.startsWith("+")) {
+    if (time.startsWith("+") || time.startsWith("-")) {
       time = time + " " + words.remove(0);
     }
     Instant at = at(time);

@@ -276,6 +276,81 @@ class JobCostCalculatorTest {
     assertThat(view.state()).isEqualTo(state);
   }
 
+  /** {@link JobCostCalculator#costAsOf} and {@link JobCostCalculator#costBefore}. */
+  @Nested
+  class CostingThePast {
+
+    /** A100 spot at $1.20/h: $0.02 a minute. */
+    private final List<JobEvent> events =
+        parse("08:00 started; 09:00 paused; 10:00 resumed; 11:00 completed");
+
+    @Test
+    void onlyTheEventsUpToTheInstantCountAndTheJobIsMeasuredToIt() {
+      JobCostView paused = JobCostCalculator.costAsOf(A100_SPOT, events, at("09:30"));
+      JobCostView running = JobCostCalculator.costAsOf(A100_SPOT, events, at("10:30"));
+
+      assertThat(paused.state()).isEqualTo(JobState.PAUSED);
+      assertThat(paused.asOf()).isEqualTo(at("09:30"));
+      assertThat(paused.currentCost()).isEqualTo(money("1.20")); // 60 min
+      assertThat(paused.pausedMinutes()).isEqualTo(30);
+      assertThat(running.state()).isEqualTo(JobState.RUNNING);
+      assertThat(running.currentCost()).isEqualTo(money("1.80")); // 60 + 30 min
+      // the view of today, by contrast, is measured to the latest event, 11:00
+      assertThat(JobCostCalculator.cost(A100_SPOT, events, at("09:30")).currentCost())
+          .isEqualTo(money("2.40"));
+    }
+
+    @Test
+    void beforeItsFirstEventAJobHasCostNothingAndAfterItsEndItsFinalCost() {
+      JobCostView before = JobCostCalculator.costAsOf(A100_SPOT, events, at("07:00"));
+      JobCostView after = JobCostCalculator.costAsOf(A100_SPOT, events, at("+1 07:00"));
+
+      assertThat(before.state()).isEqualTo(JobState.NOT_STARTED);
+      assertThat(before.currentCost()).isEqualTo(money("0.00"));
+      assertThat(after.state()).isEqualTo(JobState.COMPLETED);
+      assertThat(after.currentCost()).isEqualTo(money("2.40"));
+      assertThat(after).isEqualTo(JobCostCalculator.cost(A100_SPOT, events, at("+1 07:00")));
+    }
+
+    @Test
+    void justBeforeAnInstantLeavesOutWhatIsStampedAtIt() {
+      // A10G on demand at $1.10/h, storage $0.023/GB: 100 GB reported at 09:00 adds 2.30
+      List<JobEvent> withStorage = parse("08:00 started; 09:00 storage 100; 09:00 recovered 60");
+
+      JobCostView through = JobCostCalculator.costAsOf(A10G_ON_DEMAND, withStorage, at("09:00"));
+      JobCostView before = JobCostCalculator.costBefore(A10G_ON_DEMAND, withStorage, at("09:00"));
+
+      assertThat(through.currentCost()).isEqualTo(money("4.50")); // 1.10 GPU + 1.10 recovery + 2.30
+      assertThat(before.currentCost()).isEqualTo(money("1.10")); // 60 min of GPU time only
+      assertThat(before.asOf()).isEqualTo(at("09:00"));
+      assertThat(JobCostCalculator.costBefore(A10G_ON_DEMAND, withStorage, at("08:00")).state())
+          .isEqualTo(JobState.NOT_STARTED);
+    }
+
+    @Test
+    void aDuplicateCountsWhenItsFirstArrivalHappenedNotWhenALaterCopySays() {
+      List<JobEvent> arrivals =
+          List.of(
+              JobEvent.of(JobEventType.STARTED, at("08:00"), "start"),
+              JobEvent.of(JobEventType.COMPLETED, at("10:00"), "end"),
+              JobEvent.of(JobEventType.COMPLETED, at("09:00"), "end"));
+
+      JobCostView view = JobCostCalculator.costAsOf(A100_SPOT, arrivals, at("09:30"));
+
+      assertThat(view.state()).isEqualTo(JobState.RUNNING);
+      assertThat(view.currentCost()).isEqualTo(money("1.80"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"11:00", "11:01", "+1 00:00"})
+    void fromTheLatestEventOnItIsTheViewOfNow(String now) {
+      List<JobEvent> running = parse("08:00 started; 08:30 progress 100 training; 11:00 paused");
+
+      assertThat(JobCostCalculator.costAsOf(A100_SPOT, running, at(now)))
+          .isEqualTo(JobCostCalculator.cost(A100_SPOT, running, at(now)));
+    }
+  }
+
   @Test
   void aJobWithoutEventsCostsNothingAndProjectsNothing() {
     JobCostView view = JobCostCalculator.cost(A100_SPOT, List.of(), at("09:00"));

@@ -30,12 +30,13 @@ public class CostEventsResource {
       description =
           "Up to 10,000 events, stored all-or-nothing. Each needs idempotencyKey, occurredAt,"
               + " operationType, and amount or units + unitType; units are priced exactly by the"
-              + " rate card in force at occurredAt (when both are sent, amount wins). A key already"
-              + " stored counts as a duplicate.")
+              + " rate card in force at occurredAt (when both are sent, amount wins). A jobId must"
+              + " name a job that exists. A key already stored counts as a duplicate.")
   @APIResponse(responseCode = "202", description = "{\"accepted\": n, \"duplicates\": n}")
   @APIResponse(
       responseCode = "400",
-      description = "an event is invalid or has no rate card in force; field names it")
+      description =
+          "an event is invalid, has no rate card in force or names an unknown job; field names it")
   @APIResponse(responseCode = "413", description = "more than 10,000 events or 16 MiB")
   public Response ingest(InputStream body, @Context SecurityContext caller) {
     var batch = CostEventJson.batch(JsonBodies.object(body));

@@ -25,10 +25,10 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * {@code GET /spending/summary?from&to}: spend over a range. {@code from} and {@code to} are
- * ISO-8601 instants or dates in the installation's time zone; a date {@code to} includes that day.
- * Without them: the current calendar month. Jobs ({@code jobs}, {@code byStatus}) join the summary
- * with job tracking.
+ * {@code GET /spending/summary?from&to}: spend over a range, the cost events in it and the job
+ * costs accrued in it ({@link SpendingSummary}). {@code from} and {@code to} are ISO-8601 instants
+ * or dates in the installation's time zone; a date {@code to} includes that day. Without them: the
+ * current calendar month.
  */
 @Path("spending")
 public class SpendingResource {
@@ -40,10 +40,18 @@ public class SpendingResource {
   @Path("summary")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
-      summary = "Spend over a range, in total and by attribution and day",
+      summary = "Spend over a range, in total and by attribution, job status and day",
       description =
           "from and to are dates (to inclusive) or instants (to exclusive); neither = this"
-              + " calendar month in the installation's time zone.")
+              + " calendar month in the installation's time zone. Spend is the cost events in the"
+              + " range plus the job costs accrued in it (each job's cost at the range's end, or"
+              + " now, minus its cost at the range's start), as budgets count it. total = cost"
+              + " events + jobs; events = the number of cost events; jobs = {cost, count} of the"
+              + " jobs that ran in the range. byProvider, byClient, byProject and byDay hold cost"
+              + " events and jobs (count = events + jobs); byMode and bySession cost events only;"
+              + " byStatus jobs only, by their status now. Each group is {cost, count}, largest"
+              + " first; spend without the attribute is under \"(none)\". A job's accrual is"
+              + " split by day in the installation's time zone, so byDay adds up to total.")
   public JsonObject summary(@QueryParam("from") String from, @QueryParam("to") String to) {
     SpendingSummary summary;
     if (from == null && to == null) {
@@ -59,9 +67,11 @@ public class SpendingResource {
         .add("currency", summary.currency())
         .add("total", Money.exact(summary.total()))
         .add("events", summary.events())
+        .add("jobs", group(summary.jobs()))
         .add("reuseSavings", Money.exact(summary.reuseSavings()))
         .add("byProvider", groups(summary.byProvider()))
         .add("byMode", groups(summary.byMode()))
+        .add("byStatus", groups(summary.byStatus()))
         .add("bySession", groups(summary.bySession()))
         .add("byClient", groups(summary.byClient()))
         .add("byProject", groups(summary.byProject()))
@@ -71,14 +81,15 @@ public class SpendingResource {
 
   private static JsonObject groups(Map<String, SpendingSummary.Group> groups) {
     JsonObjectBuilder json = Json.createObjectBuilder();
-    groups.forEach(
-        (name, group) ->
-            json.add(
-                name,
-                Json.createObjectBuilder()
-                    .add("cost", Money.exact(group.cost()))
-                    .add("count", group.count())));
+    groups.forEach((name, group) -> json.add(name, group(group)));
     return json.build();
+  }
+
+  private static JsonObject group(SpendingSummary.Group group) {
+    return Json.createObjectBuilder()
+        .add("cost", Money.exact(group.cost()))
+        .add("count", group.count())
+        .build();
   }
 
   private static JsonArray days(List<SpendingSummary.Day> days) {

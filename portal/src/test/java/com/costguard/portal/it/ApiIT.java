@@ -158,6 +158,21 @@ class ApiIT {
   }
 
   @Test
+  void anEventNamingAJobThatDoesNotExistRefusesTheBatch() throws SQLException {
+    String ofNoJob =
+        batch()
+            .replace("\"amount\": 0.000123,", "\"amount\": 0.000123, \"jobId\": 9007199254740993,");
+
+    Api.Answer refused = api.post("api/v1/cost-events", ofNoJob);
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().getString("error")).isEqualTo("validation");
+    assertThat(refused.json().getString("field")).isEqualTo("events[1].jobId");
+    assertThat(refused.json().getString("message")).contains("9007199254740993");
+    assertThat(amountsStored()).isEmpty();
+  }
+
+  @Test
   void malformedBodiesAreRefused() {
     assertThat(api.post("api/v1/cost-events", "{\"events\": [").status()).isEqualTo(400);
     assertThat(api.post("api/v1/cost-events", "{\"events\": []}").json().getString("field"))

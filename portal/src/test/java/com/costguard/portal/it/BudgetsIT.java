@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -24,9 +25,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Budgets over REST against the real WAR in Payara Micro and a real MariaDB: created, read,
- * changed, reset and deleted, with spend computed from the cost events in scope. The database is
- * shared with the other tests, so each test scopes its budgets to a client of its own. The
- * installation's time zone is UTC.
+ * changed, reset and deleted, with spend computed from the cost events and the job costs in scope,
+ * and reservations held by jobs. The database is shared with the other tests, so each test scopes
+ * its budgets to a client of its own. The installation's time zone is UTC.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -44,6 +45,7 @@ class BudgetsIT {
   private Api api;
   private String client;
   private int events;
+  private int jobs;
 
   @BeforeEach
   void setUp() {
@@ -85,6 +87,29 @@ class BudgetsIT {
                     "client",
                     client)));
     assertThat(posted.status()).as(posted.body()).isEqualTo(202);
+  }
+
+  /** A queued job of {@code client} on demand at $36/h ($0.60 a minute), estimated at $1-$20. */
+  private long job(String client) {
+    Api.Answer created =
+        api.post(
+            "api/v1/jobs",
+            Fixtures.load(
+                "job-in-scope.json",
+                Map.of("externalId", this.client + "-job-" + jobs++, "client", client)));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return created.json().getJsonNumber("id").longValueExact();
+  }
+
+  /** Reports a lifecycle event; {@code more} adds fields, e.g. {@code , "step": 10}. */
+  private JsonObject report(long job, String type, Instant at, String more) {
+    Api.Answer answer =
+        api.post(
+            "api/v1/jobs/" + job + "/events",
+            "{\"type\": \"%s\", \"at\": \"%s\", \"idempotencyKey\": \"%s\"%s}"
+                .formatted(type, at, type + "-" + at, more));
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    return answer.json();
   }
 
   /** A figure as the JSON has it: {@code 80.00} stays {@code 80.00}. */
@@ -243,6 +268,64 @@ class BudgetsIT {
     spent("1.25", Instant.now().plusSeconds(1), client);
 
     assertThat(figure(read(id), "spent")).isEqualTo("1.25");
+  }
+
+  @Test
+  void aDailyAndAMonthlyBudgetCountTheCostOfTodaysJobsBesideTheCostEvents() {
+    long daily = created("daily", "100");
+    long monthly = created("calendar_month", "1000");
+    Instant now = Instant.now();
+    // 10 minutes of today, ending at most 10 minutes from now (a runner's clock may run ahead)
+    Instant midnight = LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant started = now.minus(Duration.ofMinutes(20));
+    started = started.isBefore(midnight) ? midnight : started;
+    long done = job(client);
+    report(done, "started", started, "");
+    JsonObject completed = report(done, "completed", started.plus(Duration.ofMinutes(10)), "");
+    long elsewhere = job("it-other-" + UUID.randomUUID());
+    report(elsewhere, "started", started, "");
+    report(elsewhere, "completed", started.plus(Duration.ofMinutes(10)), "");
+    spent("1.25", now, client);
+
+    assertThat(figure(completed, "currentCost")).isEqualTo("6.00");
+    for (long id : List.of(daily, monthly)) {
+      JsonObject budget = read(id);
+      assertThat(figure(budget, "spent")).isEqualTo("7.25"); // 6.00 + 1.25
+      assertThat(figure(budget, "reserved")).isEqualTo("0.00"); // the job has ended
+    }
+  }
+
+  @Test
+  void aRunningJobCountsWhatItCostAndHoldsTheRestOfItsEstimate() {
+    // A total budget runs from its creation, with no boundary after it: nothing of the jobs below
+    // falls outside it, whenever the test runs.
+    long id = created("total", "500");
+    Instant start = Instant.parse(read(id).getString("periodStart"));
+    // A runner's clock may run up to an hour ahead of ours, and a job is costed to its latest
+    // report: stamped minutes ahead, the figures below hold however long the test takes.
+    long running = job(client);
+    report(running, "started", start.plusSeconds(1), "");
+    report(running, "progress", start.plusSeconds(301), ", \"step\": 100, \"stage\": \"training\"");
+    long done = job(client);
+    report(done, "started", start.plusSeconds(1), "");
+    report(done, "completed", start.plusSeconds(121), "");
+    long queued = job(client);
+    long elsewhere = job("it-other-" + UUID.randomUUID());
+    report(elsewhere, "started", start.plusSeconds(1), "");
+    report(elsewhere, "completed", start.plusSeconds(61), "");
+    spent("2.50", Instant.now(), client);
+
+    JsonObject budget = read(id);
+    JsonObject runningCost = api.get("api/v1/jobs/" + running + "/cost").json();
+
+    // running 5 min (3.00) + done 2 min (1.20) + the cost event 2.50
+    assertThat(figure(runningCost, "currentCost")).isEqualTo("3.00");
+    assertThat(runningCost.getString("status")).isEqualTo("running");
+    assertThat(figure(budget, "spent")).isEqualTo("6.70");
+    // running: 20 − 3.00; queued: all of its 20; done: nothing
+    assertThat(figure(budget, "reserved")).isEqualTo("37.00");
+    assertThat(figure(budget, "remaining")).isEqualTo("493.30");
+    assertThat(api.get("api/v1/jobs/" + queued).json().getString("status")).isEqualTo("queued");
   }
 
   @Test

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -240,6 +241,88 @@ class JobsIT {
   /** The view without the instant it was asked at. */
   private static JsonObject withoutAsOf(JsonObject view) {
     return Json.createObjectBuilder(view).remove("asOf").build();
+  }
+
+  /** Reports {@code type} at {@code time} on {@code date} (UTC). */
+  private void reportOn(long id, LocalDate date, String type, String time, String key) {
+    Api.Answer answer =
+        event(
+            id,
+            "{\"type\": \"%s\", \"at\": \"%sT%s:00Z\", \"idempotencyKey\": \"%s\"}"
+                .formatted(type, date, time, key));
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+  }
+
+  @Test
+  void theSpendingSummaryCountsWhatJobsAccruedInTheRangeByStatusAndDay() {
+    // A day of its own (after ApiIT's, before today), so its summary holds only this test's spend;
+    // every job below ends, so none of them adds to any later day.
+    LocalDate summaryDay =
+        LocalDate.of(2021, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(1000));
+    long life = create(Api.TOKEN, null); // the whole life of job-life.json: 16.90
+    for (JsonObject e :
+        Json.createReader(
+                new StringReader(
+                    Fixtures.load("job-life.json", Map.of("day", summaryDay.toString()))))
+            .readArray()
+            .getValuesAs(JsonObject.class)) {
+      assertThat(event(life, e.toString()).status()).isEqualTo(200);
+    }
+    long failed = created(run + "-failed"); // 20:00-21:00 at $2.49/h
+    reportOn(failed, summaryDay, "started", "20:00", "started");
+    reportOn(failed, summaryDay, "failed", "21:00", "failed");
+    long overnight = created(run + "-overnight"); // 23:00-01:00: an hour on each day
+    reportOn(overnight, summaryDay, "started", "23:00", "started");
+    reportOn(overnight, summaryDay.plusDays(1), "completed", "01:00", "completed");
+    Api.Answer costEvent =
+        api.post(
+            "api/v1/cost-events",
+            Fixtures.load(
+                "cost-event-of-job.json",
+                Map.of(
+                    "key",
+                    run + "-llm",
+                    "at",
+                    summaryDay + "T12:00:00Z",
+                    "amount",
+                    "0.75",
+                    "jobId",
+                    String.valueOf(life))));
+    assertThat(costEvent.status()).as(costEvent.body()).isEqualTo(202);
+
+    JsonObject day =
+        api.get("api/v1/spending/summary?from=" + summaryDay + "&to=" + summaryDay).json();
+    JsonObject twoDays =
+        api.get("api/v1/spending/summary?from=" + summaryDay + "&to=" + summaryDay.plusDays(1))
+            .json();
+
+    // jobs 16.90 + 2.49 + 2.49 = 21.88; the cost event 0.75
+    assertThat(number(day, "total")).isEqualTo("22.63");
+    assertThat(day.getInt("events")).isEqualTo(1);
+    assertThat(day.get("jobs").toString()).isEqualTo("{\"cost\":21.88,\"count\":3}");
+    assertThat(day.get("byStatus").toString())
+        .isEqualTo(
+            "{\"completed\":{\"cost\":19.39,\"count\":2},\"failed\":{\"cost\":2.49,\"count\":1}}");
+    assertThat(day.get("byClient").toString())
+        .isEqualTo("{\"Acme Corp\":{\"cost\":22.63,\"count\":4}}");
+    assertThat(day.get("byProvider").toString())
+        .isEqualTo("{\"aws\":{\"cost\":21.88,\"count\":3},\"openai\":{\"cost\":0.75,\"count\":1}}");
+    assertThat(day.get("byMode").toString()).isEqualTo("{\"(none)\":{\"cost\":0.75,\"count\":1}}");
+    assertThat(day.get("byDay").toString())
+        .isEqualTo("[{\"date\":\"%s\",\"cost\":22.63,\"count\":4}]".formatted(summaryDay));
+    assertThat(number(twoDays, "total")).isEqualTo("25.12");
+    assertThat(twoDays.get("jobs").toString()).isEqualTo("{\"cost\":24.37,\"count\":3}");
+    assertThat(twoDays.get("byDay").toString())
+        .isEqualTo(
+            "[{\"date\":\"%s\",\"cost\":22.63,\"count\":4},{\"date\":\"%s\",\"cost\":2.49,\"count\":1}]"
+                .formatted(summaryDay, summaryDay.plusDays(1)));
+  }
+
+  /** A queued job of {@code job.json} under {@code externalId}; returns its id. */
+  private long created(String externalId) {
+    Api.Answer created = api.post("api/v1/jobs", job(externalId, null));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return created.json().getJsonNumber("id").longValueExact();
   }
 
   @Test
