@@ -31,6 +31,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -52,7 +53,13 @@ public class BudgetService {
   @Inject CostEventRepository costEvents;
   @Inject UserRepository users;
   @Inject Configuration configuration;
+  @Inject BudgetAlerts alerts;
   @Inject Clock clock;
+
+  /** At most this many e-mail recipients per budget (they are stored in one column). */
+  static final int MAX_NOTIFY_EMAILS = 20;
+
+  private static final Pattern EMAIL = Pattern.compile("[^\\s@,;<>\"]+@[^\\s@,;<>\"]+");
 
   /** Oldest first, each with where it stands now. */
   public List<BudgetView> list(Optional<PeriodType> period, boolean enabledOnly) {
@@ -77,6 +84,7 @@ public class BudgetService {
     validate(definition);
     Budget budget = new Budget(definition, clock.instant());
     budgets.add(budget);
+    alerts.evaluate(budget);
     return view(budget);
   }
 
@@ -84,7 +92,8 @@ public class BudgetService {
    * Changes a budget: {@code change} receives its current definition and returns the new one, which
    * replaces it whole once valid. A partial update (PUT with some fields) is a change that replaces
    * only those fields; the budget is locked meanwhile, so concurrent changes of different fields
-   * all take effect.
+   * all take effect. Its thresholds are evaluated against the new definition: a raised limit
+   * re-arms those no longer crossed, a lowered one fires those now crossed.
    */
   @Transactional
   public BudgetView update(User actor, long id, UnaryOperator<BudgetDefinition> change) {
@@ -93,6 +102,7 @@ public class BudgetService {
     BudgetDefinition changed = change.apply(budget.definition());
     validate(changed);
     budget.redefine(changed, clock.instant());
+    alerts.evaluate(budget);
     return view(budget);
   }
 
@@ -112,6 +122,7 @@ public class BudgetService {
     mayManageBudgets(actor);
     Budget budget = budgets.byIdForUpdate(id).orElseThrow(() -> notFound(id));
     budget.reset(clock.instant());
+    alerts.evaluate(budget);
     return view(budget);
   }
 
@@ -125,7 +136,8 @@ public class BudgetService {
         .orElseThrow(() -> invalid("period", "period must be one of " + PERIODS));
   }
 
-  private BudgetView view(Budget budget) {
+  /** Where a budget stands now; {@link BudgetAlerts} evaluates thresholds on exactly this. */
+  BudgetView view(Budget budget) {
     Instant now = clock.instant();
     BudgetCalendar calendar = new BudgetCalendar(configuration.timezone());
     BudgetPeriod period =
@@ -235,6 +247,26 @@ public class BudgetService {
     CostEventService.text("scope.provider", d.scope().provider(), false);
     existingUser("approver", d.approver());
     existingUser("manager", d.manager());
+    notifyEmails(d.notifyEmails());
+  }
+
+  private static void notifyEmails(List<String> emails) {
+    if (emails == null) {
+      throw invalid("notifyEmails", "notifyEmails must be a list of e-mail addresses");
+    }
+    if (emails.size() > MAX_NOTIFY_EMAILS) {
+      throw invalid("notifyEmails", "at most %d e-mail recipients".formatted(MAX_NOTIFY_EMAILS));
+    }
+    for (int i = 0; i < emails.size(); i++) {
+      String email = emails.get(i);
+      String field = "notifyEmails[" + i + "]";
+      if (email == null || !EMAIL.matcher(email).matches()) {
+        throw invalid(field, "an e-mail address such as finance@example.com");
+      }
+      if (email.length() > 90) {
+        throw invalid(field, "at most 90 characters");
+      }
+    }
   }
 
   private void existingUser(String field, Optional<String> username) {

@@ -4,6 +4,7 @@ import static com.costguard.application.RequestRefusedException.invalid;
 
 import com.costguard.config.Configuration;
 import com.costguard.cost.Money;
+import com.costguard.cost.budget.SpendAttribution;
 import com.costguard.cost.rate.PricedUnits;
 import com.costguard.cost.rate.RateCardBook;
 import com.costguard.model.costevent.CostEvent;
@@ -46,6 +47,7 @@ public class CostEventService {
   @Inject CostEventWriter writer;
   @Inject CostEventRepository events;
   @Inject RateCardService rateCards;
+  @Inject BudgetAlerts alerts;
   @Inject Clock clock;
 
   /**
@@ -71,13 +73,21 @@ public class CostEventService {
       validate("events[" + i + "].", batch.get(i));
     }
     List<PricedEvent> priced = price(batch);
+    List<Long> budgetsInScope =
+        alerts.inScope(batch.stream().map(CostEventService::spend).toList());
     try {
-      return writer.write(priced);
+      return writer.write(priced, budgetsInScope);
     } catch (PersistenceException raced) {
       // Another request stored one of these keys between our look-up and our insert; the
       // whole batch was rolled back, and a second pass counts those keys as duplicates.
-      return writer.write(priced);
+      return writer.write(priced, budgetsInScope);
     }
+  }
+
+  /** The parts of an event's attribution a budget scope filters on. */
+  static SpendAttribution spend(NewCostEvent event) {
+    var a = event.attribution();
+    return new SpendAttribution(a.client(), a.project(), a.team(), a.provider());
   }
 
   public List<CostEvent> page(int first, int size) {

@@ -42,6 +42,7 @@ class BudgetServiceTest {
   private final InMemoryCostEventRepository events = new InMemoryCostEventRepository();
   private final InMemoryUserRepository users = new InMemoryUserRepository();
   private final BudgetService service = new BudgetService();
+  private final BudgetAlerts alerting = new BudgetAlerts();
 
   @BeforeEach
   void wire() {
@@ -49,6 +50,11 @@ class BudgetServiceTest {
     service.costEvents = events;
     service.users = users;
     service.configuration = Configuration.from(Map.of());
+    service.alerts = alerting;
+    alerting.budgets = budgets;
+    alerting.budgetService = service;
+    alerting.configuration = service.configuration;
+    alerting.alerts = new InMemoryAlertRepository(budgets, service.configuration);
     at(NOW);
     users.add(
         new User("alice", "alice@example.com", "Alice", EnumSet.of(Role.APPROVER), null, NOW));
@@ -56,6 +62,7 @@ class BudgetServiceTest {
 
   private void at(Instant now) {
     service.clock = Clock.fixed(now, ZoneOffset.UTC);
+    alerting.clock = service.clock;
   }
 
   private void zone(String zone) {

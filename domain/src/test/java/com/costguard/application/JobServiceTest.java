@@ -53,6 +53,10 @@ class JobServiceTest {
     JobWriter writer = new JobWriter();
     writer.jobs = jobs;
     writer.clock = clock;
+    BudgetAlerts alerts =
+        Alerting.wired(new InMemoryBudgetRepository(), new InMemoryCostEventRepository(), clock);
+    writer.alerts = alerts;
+    service.alerts = alerts;
     service.jobs = jobs;
     service.writer = writer;
     service.runners = runnersTold::add;

@@ -64,6 +64,10 @@ public class Budget {
   private String approver;
   private String manager;
 
+  /** E-mail addresses, comma-separated; empty for none. */
+  @Column(name = "notify_emails", nullable = false)
+  private String notifyEmails = "";
+
   @Column(name = "last_reset_at")
   private Instant lastResetAt;
 
@@ -125,6 +129,7 @@ public class Budget {
     this.rollover = d.rollover();
     this.approver = d.approver().orElse(null);
     this.manager = d.manager().orElse(null);
+    this.notifyEmails = String.join(",", d.notifyEmails() == null ? List.of() : d.notifyEmails());
   }
 
   public BudgetDefinition definition() {
@@ -138,7 +143,8 @@ public class Budget {
         blockNewJobs,
         rollover,
         approver(),
-        manager());
+        manager(),
+        notifyEmails());
   }
 
   public Long id() {
@@ -188,6 +194,13 @@ public class Budget {
 
   public Optional<String> manager() {
     return Optional.ofNullable(manager);
+  }
+
+  /** Who receives the budget's alerts by e-mail, in the order given. */
+  public List<String> notifyEmails() {
+    return notifyEmails == null || notifyEmails.isEmpty()
+        ? List.of()
+        : List.of(notifyEmails.split(","));
   }
 
   public Optional<Instant> lastResetAt() {

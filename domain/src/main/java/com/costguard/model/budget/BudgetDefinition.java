@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param thresholds whole percents of the limit
  * @param approver a username: who approves increases of this budget
  * @param manager a username: who is mentioned in its 95% alerts
+ * @param notifyEmails who receives its alerts by e-mail (when SMTP is configured); null when not
+ *     given, which the service refuses
  */
 public record BudgetDefinition(
     String name,
@@ -29,7 +31,8 @@ public record BudgetDefinition(
     boolean blockNewJobs,
     boolean rollover,
     Optional<String> approver,
-    Optional<String> manager) {
+    Optional<String> manager,
+    List<String> notifyEmails) {
 
   public BudgetDefinition {
     Objects.requireNonNull(scope, "scope");
@@ -37,9 +40,35 @@ public record BudgetDefinition(
     Objects.requireNonNull(manager, "manager");
   }
 
+  /** A definition without e-mail recipients. */
+  public BudgetDefinition(
+      String name,
+      String period,
+      BigDecimal limit,
+      List<Integer> thresholds,
+      boolean enabled,
+      BudgetScope scope,
+      boolean blockNewJobs,
+      boolean rollover,
+      Optional<String> approver,
+      Optional<String> manager) {
+    this(
+        name,
+        period,
+        limit,
+        thresholds,
+        enabled,
+        scope,
+        blockNewJobs,
+        rollover,
+        approver,
+        manager,
+        List.of());
+  }
+
   /**
    * A new budget before anything is given (SPEC §2): monthly, thresholds 80, 95 and 100, enabled,
-   * the whole organisation, not blocking, no rollover; no name or limit yet.
+   * the whole organisation, not blocking, no rollover, no e-mail recipients; no name or limit yet.
    */
   public static BudgetDefinition defaults() {
     return new BudgetDefinition(
