@@ -25,12 +25,12 @@ import java.util.function.Supplier;
  *
  * <p>A body is read over a definition: a field the body leaves out keeps that definition's value
  * (the defaults for POST, the budget as it is for PUT), and a field given replaces it. {@code null}
- * clears {@code approver}, {@code manager} and {@code scope} (the whole organisation); {@code
- * scope} is replaced whole, so {@code {"scope": {"client": "Acme"}}} is client Acme and nothing
- * else. {@code notifyEmails} lists who receives the budget's alerts by e-mail. The limit is read as
- * the exact decimal written (JSON-P's {@code bigDecimalValue}); a value of the wrong type is
- * refused naming its field. Fields the API does not set (id, the computed figures) are ignored, so
- * a budget as read may be sent back changed.
+ * clears {@code approver}, {@code manager}, {@code notifyEmails} and {@code scope} (the whole
+ * organisation); {@code scope} is replaced whole, so {@code {"scope": {"client": "Acme"}}} is
+ * client Acme and nothing else. {@code notifyEmails} lists who receives the budget's alerts by
+ * e-mail. The limit is read as the exact decimal written (JSON-P's {@code bigDecimalValue}); a
+ * value of the wrong type is refused naming its field. Fields the API does not set (id, the
+ * computed figures) are ignored, so a budget as read may be sent back changed.
  */
 final class BudgetJson {
 
@@ -52,11 +52,11 @@ final class BudgetJson {
         given(body, "notifyEmails", base.notifyEmails(), () -> emails(body)));
   }
 
-  /** A list of e-mail addresses; null (not given) for {@code null}, which the service refuses. */
+  /** A list of e-mail addresses; {@code null} clears it. */
   private static List<String> emails(JsonObject body) {
     Optional<JsonValue> value = JsonFields.value(body, "notifyEmails");
     if (value.isEmpty()) {
-      return null;
+      return List.of();
     }
     if (value.get().getValueType() != JsonValue.ValueType.ARRAY) {
       throw invalid("notifyEmails", "notifyEmails must be a list of e-mail addresses");
