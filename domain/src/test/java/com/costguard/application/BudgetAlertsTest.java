@@ -2,7 +2,9 @@ package com.costguard.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import com.costguard.alerting.AlertBanner;
 import com.costguard.alerting.AlertKind;
 import com.costguard.alerting.Channel;
 import com.costguard.application.RequestRefusedException.Reason;
@@ -303,6 +305,38 @@ class BudgetAlertsTest {
         .filteredOn(a -> a.kind() == AlertKind.BLOCKED)
         .singleElement()
         .satisfies(a -> assertThat(a.threshold()).isZero());
+  }
+
+  @Test
+  void eachBudgetWithAStandingThresholdHasABannerOfItsHighestTier() {
+    long warned = budget("Acme", "calendar_month", "100", false);
+    long serious = budget("Globex", "calendar_month", "100", false);
+    long exceeded = budget("Initech", "calendar_month", "100", false);
+    budget("Umbrella", "calendar_month", "100", false);
+    spend("Acme", "80");
+    spend("Globex", "96");
+    spend("Initech", "101");
+    AlertService service = new AlertService();
+    service.alerts = stored;
+    service.budgets = budgets;
+    service.configuration = Configuration.from(Map.of());
+    service.clock = clock;
+
+    assertThat(service.banners())
+        .containsExactly(
+            AlertBanner.of(warned, "Acme calendar_month", 80),
+            AlertBanner.of(serious, "Globex calendar_month", 95),
+            AlertBanner.of(exceeded, "Initech calendar_month", 100));
+    assertThat(service.banners())
+        .extracting(AlertBanner::tier, AlertBanner::dismissable)
+        .containsExactly(
+            tuple(AlertBanner.Tier.WARNING, true),
+            tuple(AlertBanner.Tier.SERIOUS, false),
+            tuple(AlertBanner.Tier.EXCEEDED, false));
+
+    clock.set(Instant.parse("2026-12-01T00:00:00Z")); // a new month: no banner until spend again
+
+    assertThat(service.banners()).isEmpty();
   }
 
   private static BudgetDefinition withLimit(BudgetDefinition d, String limit) {
