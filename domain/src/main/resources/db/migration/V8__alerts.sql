@@ -1,9 +1,12 @@
 -- Alerts and their delivery outbox (SPEC §2, §3, §5; issue 4).
 
--- Who receives a budget's alerts by e-mail: addresses, comma-separated ('' = none). Minimal on
--- purpose: per-threshold recipients and channels (SPEC §4's notification settings page) will
--- replace it with a table of their own.
-ALTER TABLE budgets ADD COLUMN notify_emails VARCHAR(2000) NOT NULL DEFAULT '';
+-- Who receives a budget's alerts by e-mail: addresses, comma-separated ('' = none), and the
+-- quiet hours in which that e-mail waits (local time in COSTGUARD_TIMEZONE, 'HH:mm-HH:mm', NULL =
+-- none; never for a >= 100% alert). Minimal on purpose: per-threshold recipients and channels
+-- (SPEC §4's notification settings page) will replace them with a table of their own.
+ALTER TABLE budgets
+  ADD COLUMN notify_emails VARCHAR(2000) NOT NULL DEFAULT '',
+  ADD COLUMN quiet_hours   VARCHAR(11)   NULL;
 
 -- One row per alert that fired.
 --   kind          threshold | estimate | forecast | anomaly | blocked

@@ -32,6 +32,8 @@ public record AlertEmail(String subject, String html, String text) {
               "[Costguard] %d%% of budget \"%s\" used"
                   .formatted(notice.threshold(), oneLine(notice));
           case BLOCKED -> "[Costguard] Budget \"%s\" blocked a new job".formatted(oneLine(notice));
+          case FORECAST ->
+              "[Costguard] Budget \"%s\" is forecast to pass its limit".formatted(oneLine(notice));
           default ->
               "[Costguard] %s alert for budget \"%s\""
                   .formatted(notice.kind().apiName(), oneLine(notice));

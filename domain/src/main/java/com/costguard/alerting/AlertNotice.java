@@ -59,7 +59,9 @@ public record AlertNotice(
       case THRESHOLD -> "You've used %d%% of %s %s".formatted(threshold, budget, amounts);
       case BLOCKED ->
           "A new job was refused: %s blocks new jobs it cannot cover %s".formatted(budget, amounts);
-      case FORECAST -> "The forecast passes the limit of %s %s".formatted(budget, amounts);
+      case FORECAST ->
+          "The end-of-period forecast of %s passes its limit (%s spent of %s so far)"
+              .formatted(budget, money(spent), money(limit));
       case ANOMALY -> "Unusual spend against %s %s".formatted(budget, amounts);
       case ESTIMATE -> "A job reached %d%% of its estimate".formatted(threshold);
     };

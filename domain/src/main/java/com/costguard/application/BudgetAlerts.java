@@ -3,6 +3,7 @@ package com.costguard.application;
 import com.costguard.alerting.AlertKind;
 import com.costguard.alerting.AlertPeriod;
 import com.costguard.alerting.Channel;
+import com.costguard.alerting.QuietHours;
 import com.costguard.alerting.ThresholdCheck;
 import com.costguard.application.RequestRefusedException.Reason;
 import com.costguard.config.Configuration;
@@ -28,7 +29,8 @@ import java.util.Set;
 
 /**
  * Budgets that act on spend (SPEC §2, issue 4): threshold alerts fired exactly once per budget
- * period, re-armed when no longer crossed, and new jobs refused by blocking budgets.
+ * period, re-armed when no longer crossed, a forecast alert once per period, and new jobs refused
+ * by blocking budgets.
  *
  * <p>How "exactly once" holds with many threads and instances:
  *
@@ -106,7 +108,9 @@ public class BudgetAlerts {
 
   /**
    * Evaluates one budget (locked, or new, in the caller's transaction); a disabled budget neither
-   * fires nor re-arms.
+   * fires nor re-arms. Besides its thresholds, a day, week or month fires one forecast alert per
+   * period once the low end of its period-end forecast passes the limit (SPEC §2); it does not
+   * re-arm.
    *
    * @return how many alerts fired
    */
@@ -114,7 +118,8 @@ public class BudgetAlerts {
     if (!budget.enabled()) {
       return 0;
     }
-    BudgetStatus status = budgetService.view(budget).status();
+    BudgetView view = budgetService.view(budget);
+    BudgetStatus status = view.status();
     Instant period = periodKey(budget, status);
     Set<Integer> standing = alerts.standing(budget.id(), period, AlertKind.THRESHOLD);
     ThresholdCheck check =
@@ -128,6 +133,13 @@ public class BudgetAlerts {
       if (fire(budget, AlertKind.THRESHOLD, threshold, period, status, now)) {
         fired++;
       }
+    }
+    boolean forecastPasses =
+        view.forecast().filter(f -> f.lowEndExceeds(status.available())).isPresent();
+    if (forecastPasses
+        && alerts.standing(budget.id(), period, AlertKind.FORECAST).isEmpty()
+        && fire(budget, AlertKind.FORECAST, 0, period, status, now)) {
+      fired++;
     }
     return fired;
   }
@@ -203,17 +215,23 @@ public class BudgetAlerts {
       Instant now) {
     return alerts.fire(
         new NewAlert(kind, budget.id(), threshold, period, now, status.spent(), status.available()),
-        deliveries(budget));
+        deliveries(budget, kind, threshold, now));
   }
 
   /**
    * The channels a budget's alert goes to: in-app always; e-mail when SMTP is configured and the
-   * budget has recipients. (Slack joins with the Slack side.)
+   * budget has recipients, after the budget's quiet hours if it fires in them (unless it is a ≥
+   * 100% or a blocked alert). (Slack joins with the Slack side.)
    */
-  List<NewDelivery> deliveries(Budget budget) {
+  List<NewDelivery> deliveries(Budget budget, AlertKind kind, int threshold, Instant now) {
     List<NewDelivery> deliveries = new ArrayList<>();
     if (configuration.smtp().isPresent() && !budget.notifyEmails().isEmpty()) {
-      deliveries.add(new NewDelivery(Channel.EMAIL, budget.notifyEmails()));
+      Optional<Instant> notBefore =
+          budget
+              .quietHours()
+              .filter(q -> QuietHours.delays(kind, threshold))
+              .flatMap(q -> q.endIfQuiet(now, configuration.timezone()));
+      deliveries.add(new NewDelivery(Channel.EMAIL, budget.notifyEmails(), notBefore));
     }
     deliveries.add(NewDelivery.of(Channel.IN_APP));
     return deliveries;

@@ -2,6 +2,7 @@ package com.costguard.application;
 
 import static com.costguard.application.RequestRefusedException.invalid;
 
+import com.costguard.alerting.QuietHours;
 import com.costguard.config.Configuration;
 import com.costguard.cost.budget.BudgetCalendar;
 import com.costguard.cost.budget.BudgetPeriod;
@@ -248,6 +249,15 @@ public class BudgetService {
     existingUser("approver", d.approver());
     existingUser("manager", d.manager());
     notifyEmails(d.notifyEmails());
+    d.quietHours()
+        .ifPresent(
+            q -> {
+              try {
+                QuietHours.parse(q);
+              } catch (IllegalArgumentException e) {
+                throw invalid("quietHours", e.getMessage());
+              }
+            });
   }
 
   private static void notifyEmails(List<String> emails) {

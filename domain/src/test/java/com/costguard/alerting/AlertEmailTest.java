@@ -38,6 +38,10 @@ class AlertEmailTest {
         .isEqualTo("You've used 100% of the monthly budget ($1,234.57 of $500.00)");
     assertThat(notice(AlertKind.BLOCKED, 0, "Acme", "500").reason())
         .startsWith("A new job was refused: the monthly budget blocks new jobs");
+    assertThat(notice(AlertKind.FORECAST, 0, "Acme", "400").reason())
+        .isEqualTo(
+            "The end-of-period forecast of the monthly budget passes its limit ($400.00 spent of"
+                + " $500.00 so far)");
   }
 
   @Test

@@ -93,7 +93,8 @@ class BudgetAlertsTest {
                 false,
                 Optional.empty(),
                 Optional.empty(),
-                emails))
+                emails,
+                Optional.empty()))
         .budget()
         .id();
   }
@@ -133,8 +134,15 @@ class BudgetAlertsTest {
         .toList();
   }
 
+  /** The budget's threshold alerts, oldest first. */
   private List<FiredAlert> fired(long budgetId) {
-    return stored.list(Optional.of(budgetId), Optional.empty(), 100);
+    return fired(budgetId, AlertKind.THRESHOLD);
+  }
+
+  private List<FiredAlert> fired(long budgetId, AlertKind kind) {
+    return stored.list(Optional.of(budgetId), Optional.empty(), 100).stream()
+        .filter(a -> a.kind() == kind)
+        .toList();
   }
 
   @Test
@@ -231,6 +239,37 @@ class BudgetAlertsTest {
   }
 
   @Test
+  void aForecastPassingTheLimitAlertsOncePerPeriod() {
+    long acme = budget("Acme", "calendar_month", "500", false);
+    long rolling = budget("Acme", "rolling_30_days", "500", false);
+
+    // The 23rd of a 30-day month: 350 so far is 15.22 a day, 456.52 by the 30th
+    spend("Acme", "350");
+    assertThat(fired(acme, AlertKind.FORECAST)).isEmpty();
+    // 400 so far is 17.39 a day, 521.73 by the 30th
+    spend("Acme", "50");
+    spend("Acme", "10");
+    alerts.evaluateNow(acme);
+
+    assertThat(fired(acme, AlertKind.FORECAST))
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.threshold()).isZero();
+              assertThat(a.spent()).contains(new BigDecimal("400"));
+            });
+    assertThat(fired(rolling, AlertKind.FORECAST)).as("a rolling window has no end").isEmpty();
+
+    clock.set(Instant.parse("2026-12-15T10:00:00Z"));
+    spend("Acme", "400"); // 400 in half of December: 826.67 by the 31st
+
+    assertThat(fired(acme, AlertKind.FORECAST))
+        .extracting(FiredAlert::periodStart)
+        .containsExactly(
+            Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z"));
+  }
+
+  @Test
   void aDisabledBudgetNeitherFiresNorReArms() {
     long acme = budget("Acme", "calendar_month", "100", false);
     spend("Acme", "85");
@@ -250,15 +289,72 @@ class BudgetAlertsTest {
             .orElseThrow();
     Budget silent = budgets.byId(budget("Globex", "calendar_month", "100", false)).orElseThrow();
 
-    assertThat(alerts.deliveries(budget)).containsExactly(NewDelivery.of(Channel.IN_APP));
+    assertThat(alerts.deliveries(budget, AlertKind.THRESHOLD, 80, NOW))
+        .containsExactly(NewDelivery.of(Channel.IN_APP));
 
     configure(Configuration.from(Map.of("COSTGUARD_SMTP_HOST", "mail.example")));
 
-    assertThat(alerts.deliveries(budget))
+    assertThat(alerts.deliveries(budget, AlertKind.THRESHOLD, 80, NOW))
         .containsExactly(
             new NewDelivery(Channel.EMAIL, List.of("a@example.com")),
             NewDelivery.of(Channel.IN_APP));
-    assertThat(alerts.deliveries(silent)).containsExactly(NewDelivery.of(Channel.IN_APP));
+    assertThat(alerts.deliveries(silent, AlertKind.THRESHOLD, 80, NOW))
+        .containsExactly(NewDelivery.of(Channel.IN_APP));
+  }
+
+  @Test
+  void inQuietHoursEmailWaitsUnlessTheAlertIsAtOrOver100Percent() {
+    configure(
+        Configuration.from(
+            Map.of("COSTGUARD_SMTP_HOST", "mail.example", "COSTGUARD_TIMEZONE", "Europe/Berlin")));
+    long id = budget("Acme", "calendar_month", "100", false, List.of("a@example.com"));
+    budgetService().update(ADMIN, id, d -> quiet(d, "22:00-07:00"));
+    Budget budget = budgets.byId(id).orElseThrow();
+    Instant night = Instant.parse("2026-11-23T22:30:00Z"); // 23:30 in Berlin
+    Instant morning = Instant.parse("2026-11-24T06:00:00Z"); // 07:00 in Berlin
+    Instant day = Instant.parse("2026-11-23T12:00:00Z");
+
+    assertThat(alerts.deliveries(budget, AlertKind.THRESHOLD, 95, night).get(0).notBefore())
+        .contains(morning);
+    assertThat(alerts.deliveries(budget, AlertKind.FORECAST, 0, night).get(0).notBefore())
+        .contains(morning);
+    assertThat(alerts.deliveries(budget, AlertKind.THRESHOLD, 100, night).get(0).notBefore())
+        .isEmpty();
+    assertThat(alerts.deliveries(budget, AlertKind.BLOCKED, 0, night).get(0).notBefore()).isEmpty();
+    assertThat(alerts.deliveries(budget, AlertKind.THRESHOLD, 80, day).get(0).notBefore())
+        .isEmpty();
+    assertThat(alerts.deliveries(budget, AlertKind.THRESHOLD, 80, night).get(1).notBefore())
+        .as("in-app never waits")
+        .isEmpty();
+    assertThat(budget.definition().quietHours()).contains("22:00-07:00");
+  }
+
+  @Test
+  void quietHoursAreValidated() {
+    long id = budget("Acme", "calendar_month", "100", false);
+
+    for (String bad : List.of("22-07", "25:00-07:00", "07:00-07:00", "")) {
+      assertThatThrownBy(() -> budgetService().update(ADMIN, id, d -> quiet(d, bad)))
+          .as(bad)
+          .isInstanceOfSatisfying(
+              RequestRefusedException.class, e -> assertThat(e.field()).contains("quietHours"));
+    }
+  }
+
+  private static BudgetDefinition quiet(BudgetDefinition d, String quietHours) {
+    return new BudgetDefinition(
+        d.name(),
+        d.period(),
+        d.limit(),
+        d.thresholds(),
+        d.enabled(),
+        d.scope(),
+        d.blockNewJobs(),
+        d.rollover(),
+        d.approver(),
+        d.manager(),
+        d.notifyEmails(),
+        Optional.of(quietHours));
   }
 
   @Test
@@ -301,8 +397,7 @@ class BudgetAlertsTest {
           .hasMessageContaining("is at 100.00% of its limit");
     }
 
-    assertThat(fired(acme))
-        .filteredOn(a -> a.kind() == AlertKind.BLOCKED)
+    assertThat(fired(acme, AlertKind.BLOCKED))
         .singleElement()
         .satisfies(a -> assertThat(a.threshold()).isZero());
   }
@@ -351,7 +446,8 @@ class BudgetAlertsTest {
         d.rollover(),
         d.approver(),
         d.manager(),
-        d.notifyEmails());
+        d.notifyEmails(),
+        d.quietHours());
   }
 
   private static BudgetDefinition disabled(BudgetDefinition d) {
@@ -366,6 +462,7 @@ class BudgetAlertsTest {
         d.rollover(),
         d.approver(),
         d.manager(),
-        d.notifyEmails());
+        d.notifyEmails(),
+        d.quietHours());
   }
 }

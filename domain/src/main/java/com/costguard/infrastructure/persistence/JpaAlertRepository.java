@@ -90,7 +90,7 @@ public class JpaAlertRepository implements AlertRepository {
           .setParameter(1, alertId)
           .setParameter(2, delivery.channel().apiName())
           .setParameter(3, String.join(",", delivery.recipients()))
-          .setParameter(4, utc(alert.firedAt()))
+          .setParameter(4, utc(delivery.notBefore().orElse(alert.firedAt())))
           .setParameter(5, utc(alert.firedAt()))
           .executeUpdate();
     }

@@ -1,5 +1,6 @@
 package com.costguard.model.budget;
 
+import com.costguard.alerting.QuietHours;
 import com.costguard.cost.budget.BudgetScope;
 import com.costguard.cost.budget.PeriodType;
 import com.costguard.cost.budget.Thresholds;
@@ -68,6 +69,10 @@ public class Budget {
   @Column(name = "notify_emails", nullable = false)
   private String notifyEmails = "";
 
+  /** {@code HH:mm-HH:mm} ({@link QuietHours}); null for none. */
+  @Column(name = "quiet_hours")
+  private String quietHours;
+
   @Column(name = "last_reset_at")
   private Instant lastResetAt;
 
@@ -130,6 +135,7 @@ public class Budget {
     this.approver = d.approver().orElse(null);
     this.manager = d.manager().orElse(null);
     this.notifyEmails = String.join(",", d.notifyEmails() == null ? List.of() : d.notifyEmails());
+    this.quietHours = d.quietHours().map(QuietHours::parse).map(QuietHours::toString).orElse(null);
   }
 
   public BudgetDefinition definition() {
@@ -144,7 +150,8 @@ public class Budget {
         rollover,
         approver(),
         manager(),
-        notifyEmails());
+        notifyEmails(),
+        quietHours().map(QuietHours::toString));
   }
 
   public Long id() {
@@ -201,6 +208,11 @@ public class Budget {
     return notifyEmails == null || notifyEmails.isEmpty()
         ? List.of()
         : List.of(notifyEmails.split(","));
+  }
+
+  /** When the budget's alert e-mail waits, if ever. */
+  public Optional<QuietHours> quietHours() {
+    return Optional.ofNullable(quietHours).map(QuietHours::parse);
   }
 
   public Optional<Instant> lastResetAt() {

@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param manager a username: who is mentioned in its 95% alerts
  * @param notifyEmails who receives its alerts by e-mail (when SMTP is configured); null when not
  *     given, which the service refuses
+ * @param quietHours when its alert e-mail waits, as {@code HH:mm-HH:mm} in the installation's time
+ *     zone ({@link com.costguard.alerting.QuietHours})
  */
 public record BudgetDefinition(
     String name,
@@ -32,15 +34,17 @@ public record BudgetDefinition(
     boolean rollover,
     Optional<String> approver,
     Optional<String> manager,
-    List<String> notifyEmails) {
+    List<String> notifyEmails,
+    Optional<String> quietHours) {
 
   public BudgetDefinition {
     Objects.requireNonNull(scope, "scope");
     Objects.requireNonNull(approver, "approver");
     Objects.requireNonNull(manager, "manager");
+    Objects.requireNonNull(quietHours, "quietHours");
   }
 
-  /** A definition without e-mail recipients. */
+  /** A definition without alert e-mail settings. */
   public BudgetDefinition(
       String name,
       String period,
@@ -63,12 +67,14 @@ public record BudgetDefinition(
         rollover,
         approver,
         manager,
-        List.of());
+        List.of(),
+        Optional.empty());
   }
 
   /**
    * A new budget before anything is given (SPEC §2): monthly, thresholds 80, 95 and 100, enabled,
-   * the whole organisation, not blocking, no rollover, no e-mail recipients; no name or limit yet.
+   * the whole organisation, not blocking, no rollover, no e-mail recipients nor quiet hours; no
+   * name or limit yet.
    */
   public static BudgetDefinition defaults() {
     return new BudgetDefinition(

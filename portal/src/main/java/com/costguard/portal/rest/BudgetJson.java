@@ -25,12 +25,13 @@ import java.util.function.Supplier;
  *
  * <p>A body is read over a definition: a field the body leaves out keeps that definition's value
  * (the defaults for POST, the budget as it is for PUT), and a field given replaces it. {@code null}
- * clears {@code approver}, {@code manager}, {@code notifyEmails} and {@code scope} (the whole
- * organisation); {@code scope} is replaced whole, so {@code {"scope": {"client": "Acme"}}} is
- * client Acme and nothing else. {@code notifyEmails} lists who receives the budget's alerts by
- * e-mail. The limit is read as the exact decimal written (JSON-P's {@code bigDecimalValue}); a
- * value of the wrong type is refused naming its field. Fields the API does not set (id, the
- * computed figures) are ignored, so a budget as read may be sent back changed.
+ * clears {@code approver}, {@code manager}, {@code notifyEmails}, {@code quietHours} and {@code
+ * scope} (the whole organisation); {@code scope} is replaced whole, so {@code {"scope": {"client":
+ * "Acme"}}} is client Acme and nothing else. {@code notifyEmails} lists who receives the budget's
+ * alerts by e-mail, and {@code quietHours} ({@code "22:00-07:00"}, local time) when that e-mail
+ * waits. The limit is read as the exact decimal written (JSON-P's {@code bigDecimalValue}); a value
+ * of the wrong type is refused naming its field. Fields the API does not set (id, the computed
+ * figures) are ignored, so a budget as read may be sent back changed.
  */
 final class BudgetJson {
 
@@ -49,7 +50,8 @@ final class BudgetJson {
         given(body, "rollover", base.rollover(), () -> flag(body, "rollover")),
         given(body, "approver", base.approver(), () -> text(body, "approver")),
         given(body, "manager", base.manager(), () -> text(body, "manager")),
-        given(body, "notifyEmails", base.notifyEmails(), () -> emails(body)));
+        given(body, "notifyEmails", base.notifyEmails(), () -> emails(body)),
+        given(body, "quietHours", base.quietHours(), () -> text(body, "quietHours")));
   }
 
   /** A list of e-mail addresses; {@code null} clears it. */
@@ -157,6 +159,7 @@ final class BudgetJson {
     JsonArrayBuilder emails = Json.createArrayBuilder();
     budget.notifyEmails().forEach(emails::add);
     json.add("notifyEmails", emails);
+    orNull(json, "quietHours", budget.quietHours().map(Object::toString));
     orNull(json, "lastResetAt", budget.lastResetAt().map(Object::toString));
     json.add("createdAt", budget.createdAt().toString())
         .add("updatedAt", budget.updatedAt().toString())

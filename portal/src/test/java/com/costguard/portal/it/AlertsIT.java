@@ -81,15 +81,17 @@ class AlertsIT {
     // 200 × 0.60 = 120 of 100. Each threshold fired once, by the very event that crossed it:
     // 134 × 0.60 = 80.40, 159 × 0.60 = 95.40, 167 × 0.60 = 100.20. (A writer that missed a
     // concurrent one's spend would have fired later, at a higher figure, or not at all.)
-    assertThat(AlertFixtures.rows(budget))
+    assertThat(AlertFixtures.rows(budget, "threshold"))
         .extracting(AlertFixtures.Row::kind, AlertFixtures.Row::threshold, AlertFixtures.Row::spent)
         .containsExactly(
             tuple("threshold", 80, "80.4"),
             tuple("threshold", 95, "95.4"),
             tuple("threshold", 100, "100.2"));
-    assertThat(AlertFixtures.deliveries(budget))
+    assertThat(AlertFixtures.thresholdDeliveries(budget))
         .containsExactly(
             "80/email", "80/in_app", "95/email", "95/in_app", "100/email", "100/in_app");
+    // 120 spent of 100: the month-end forecast passes the limit too, once
+    assertThat(AlertFixtures.rows(budget, "forecast")).hasSize(1);
 
     await()
         .atMost(Duration.ofSeconds(30))
@@ -100,7 +102,7 @@ class AlertsIT {
                         alert ->
                             assertThat(delivery(alert, "in_app").getString("state"))
                                 .isEqualTo("delivered")));
-    List<JsonObject> alerts = fixtures.alerts(budget);
+    List<JsonObject> alerts = fixtures.alerts(budget, "threshold");
     assertThat(alerts).hasSize(3);
     JsonObject first = alerts.get(0);
     assertThat(first.getJsonNumber("budgetId").longValueExact()).isEqualTo(budget);
@@ -127,7 +129,7 @@ class AlertsIT {
   void aRaisedLimitReArmsWhatItUncrossesAndItFiresAgain() throws SQLException {
     long budget = fixtures.budget("Raised " + fixtures.client, "100", false, List.of());
     fixtures.spend("96");
-    assertThat(AlertFixtures.rows(budget))
+    assertThat(AlertFixtures.rows(budget, "threshold"))
         .extracting(AlertFixtures.Row::threshold)
         .containsExactly(80, 95);
 
@@ -135,14 +137,14 @@ class AlertsIT {
     assertThat(raised.status()).as(raised.body()).isEqualTo(200);
 
     // 96 of 110 = 87.3%: 95 re-arms, 80 stands
-    assertThat(AlertFixtures.rows(budget))
+    assertThat(AlertFixtures.rows(budget, "threshold"))
         .extracting(AlertFixtures.Row::threshold, AlertFixtures.Row::standing)
         .containsExactly(tuple(80, true), tuple(95, false));
-    assertThat(fixtures.alerts(budget).get(1).getString("rearmedAt")).isNotBlank();
+    assertThat(fixtures.alerts(budget, "threshold").get(1).getString("rearmedAt")).isNotBlank();
 
     fixtures.spend("10"); // 106 of 110 = 96.4%
 
-    assertThat(AlertFixtures.rows(budget))
+    assertThat(AlertFixtures.rows(budget, "threshold"))
         .extracting(AlertFixtures.Row::threshold, AlertFixtures.Row::standing)
         .containsExactly(tuple(80, true), tuple(95, false), tuple(95, true));
   }
@@ -187,11 +189,8 @@ class AlertsIT {
           .contains("budget '%s' (id %d)".formatted(name, budget))
           .contains("100.00%");
     }
-    assertThat(AlertFixtures.rows(budget))
-        .filteredOn(row -> row.kind().equals("blocked"))
-        .hasSize(1);
-    assertThat(fixtures.alerts(budget))
-        .filteredOn(a -> a.getString("kind").equals("blocked"))
+    assertThat(AlertFixtures.rows(budget, "blocked")).hasSize(1);
+    assertThat(fixtures.alerts(budget, "blocked"))
         .singleElement()
         .satisfies(a -> assertThat(a.isNull("threshold")).isTrue());
   }
@@ -218,21 +217,34 @@ class AlertsIT {
                 .getString("field"))
         .isEqualTo("notifyEmails");
 
-    Api.Answer cleared = api.put(path, "{\"notifyEmails\": null}", Api.TOKEN);
+    Api.Answer quiet = api.put(path, "{\"quietHours\": \"22:00-07:00\"}", Api.TOKEN);
+    assertThat(quiet.status()).as(quiet.body()).isEqualTo(200);
+    assertThat(quiet.json().getString("quietHours")).isEqualTo("22:00-07:00");
+    assertThat(api.put(path, "{\"quietHours\": \"late\"}", Api.TOKEN).json().getString("field"))
+        .isEqualTo("quietHours");
+
+    Api.Answer cleared = api.put(path, "{\"notifyEmails\": null, \"quietHours\": null}", Api.TOKEN);
     assertThat(cleared.status()).as(cleared.body()).isEqualTo(200);
     assertThat(cleared.json().getJsonArray("notifyEmails")).isEmpty();
+    assertThat(cleared.json().isNull("quietHours")).isTrue();
   }
 
   @Test
   void alertsAreFilteredByBudgetAndSinceAndBadFiltersAreRefused() {
     long budget = fixtures.budget("Filtered " + fixtures.client, "10", false, List.of());
     fixtures.spend("9");
-    List<JsonObject> alerts = fixtures.alerts(budget);
+    List<JsonObject> alerts = fixtures.alerts(budget, "threshold");
     assertThat(alerts).extracting(a -> a.getInt("threshold")).containsExactly(80);
     String firedAt = alerts.get(0).getString("firedAt");
 
     String since = "api/v1/alerts?budget=" + budget + "&since=";
-    assertThat(api.get(since + firedAt).json().getInt("total")).isEqualTo(1);
+    assertThat(api.get(since + firedAt).json().getJsonArray("alerts"))
+        .extracting(a -> a.asJsonObject().getJsonNumber("budgetId").longValueExact())
+        .isNotEmpty()
+        .containsOnly(budget);
+    assertThat(api.get(since + firedAt).json().getJsonArray("alerts"))
+        .extracting(a -> a.asJsonObject().getJsonNumber("id"))
+        .contains(alerts.get(0).getJsonNumber("id"));
     assertThat(api.get(since + "2999-01-01T00:00:00Z").json().getInt("total")).isZero();
     assertThat(api.get("api/v1/alerts?budget=" + Long.MAX_VALUE).json().getInt("total")).isZero();
     assertThat(api.get("api/v1/alerts?since=yesterday").json().getString("field"))

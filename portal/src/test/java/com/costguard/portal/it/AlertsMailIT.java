@@ -76,8 +76,13 @@ class AlertsMailIT {
     return mail;
   }
 
+  /**
+   * The threshold alerts mailed to {@code to}. Whether a forecast alert is mailed as well depends
+   * on the day of the month (none on its last day), so it is left out.
+   */
   private List<MimeMessage> mailFor(String to) {
     return Arrays.stream(smtp.getReceivedMessages())
+        .filter(m -> subject(m).contains("% of budget"))
         .filter(
             m -> {
               try {
@@ -91,6 +96,14 @@ class AlertsMailIT {
         .toList();
   }
 
+  private static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private void schedule(String action) {
     Api.Answer answer =
         api.send(
@@ -100,9 +113,10 @@ class AlertsMailIT {
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
   }
 
+  /** The e-mail delivery of the budget's first threshold alert. */
   private JsonObject emailDelivery(long budget) {
     return fixtures
-        .alerts(budget)
+        .alerts(budget, "threshold")
         .get(0)
         .getJsonArray("deliveries")
         .getValuesAs(JsonObject.class)
@@ -201,7 +215,7 @@ class AlertsMailIT {
 
     Thread.sleep(2_000);
     assertThat(mailFor(recipient)).isEmpty();
-    assertThat(fixtures.alerts(budget)).hasSize(3);
+    assertThat(fixtures.alerts(budget, "threshold")).hasSize(3);
     assertThat(emailDelivery(budget).getString("state")).isEqualTo("pending");
     assertThat(emailDelivery(budget).getInt("attempts")).isZero();
 
