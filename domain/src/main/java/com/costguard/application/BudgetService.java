@@ -2,6 +2,7 @@ package com.costguard.application;
 
 import static com.costguard.application.RequestRefusedException.invalid;
 
+import com.costguard.alerting.QuietHours;
 import com.costguard.config.Configuration;
 import com.costguard.cost.budget.BudgetCalendar;
 import com.costguard.cost.budget.BudgetPeriod;
@@ -36,6 +37,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -60,7 +62,13 @@ public class BudgetService {
   @Inject UserRepository users;
   @Inject AuditLog audit;
   @Inject Configuration configuration;
+  @Inject BudgetAlerts alerts;
   @Inject Clock clock;
+
+  /** At most this many e-mail recipients per budget (they are stored in one column). */
+  static final int MAX_NOTIFY_EMAILS = 20;
+
+  private static final Pattern EMAIL = Pattern.compile("[^\\s@,;<>\"]+@[^\\s@,;<>\"]+");
 
   /** Oldest first, each with where it stands now. */
   public List<BudgetView> list(Optional<PeriodType> period, boolean enabledOnly) {
@@ -86,6 +94,7 @@ public class BudgetService {
     Budget budget = new Budget(definition, clock.instant());
     budgets.add(budget);
     audit.record(actor, BudgetAudit.created(budget));
+    alerts.evaluate(budget);
     return view(budget);
   }
 
@@ -93,7 +102,8 @@ public class BudgetService {
    * Changes a budget: {@code change} receives its current definition and returns the new one, which
    * replaces it whole once valid. A partial update (PUT with some fields) is a change that replaces
    * only those fields; the budget is locked meanwhile, so concurrent changes of different fields
-   * all take effect.
+   * all take effect. Its thresholds are evaluated against the new definition: a raised limit
+   * re-arms those no longer crossed, a lowered one fires those now crossed.
    *
    * <p>The audit log records the fields that changed (a {@code budget.limit_changed} with the
    * change percent when the limit is one of them); a change that changes nothing is not recorded.
@@ -107,6 +117,7 @@ public class BudgetService {
     validate(changed);
     budget.redefine(changed, clock.instant());
     BudgetAudit.updated(id, before, budget.definition()).ifPresent(c -> audit.record(actor, c));
+    alerts.evaluate(budget);
     return view(budget);
   }
 
@@ -130,6 +141,7 @@ public class BudgetService {
     Optional<Instant> before = budget.lastResetAt();
     budget.reset(clock.instant());
     audit.record(actor, BudgetAudit.reset(budget, before));
+    alerts.evaluate(budget);
     return view(budget);
   }
 
@@ -143,7 +155,8 @@ public class BudgetService {
         .orElseThrow(() -> invalid("period", "period must be one of " + PERIODS));
   }
 
-  private BudgetView view(Budget budget) {
+  /** Where a budget stands now; {@link BudgetAlerts} evaluates thresholds on exactly this. */
+  BudgetView view(Budget budget) {
     Instant now = clock.instant();
     BudgetCalendar calendar = new BudgetCalendar(configuration.timezone());
     BudgetPeriod period =
@@ -272,6 +285,35 @@ public class BudgetService {
     CostEventService.text("scope.provider", d.scope().provider(), false);
     existingUser("approver", d.approver());
     existingUser("manager", d.manager());
+    notifyEmails(d.notifyEmails());
+    d.quietHours()
+        .ifPresent(
+            q -> {
+              try {
+                QuietHours.parse(q);
+              } catch (IllegalArgumentException e) {
+                throw invalid("quietHours", e.getMessage());
+              }
+            });
+  }
+
+  private static void notifyEmails(List<String> emails) {
+    if (emails == null) {
+      throw invalid("notifyEmails", "notifyEmails must be a list of e-mail addresses");
+    }
+    if (emails.size() > MAX_NOTIFY_EMAILS) {
+      throw invalid("notifyEmails", "at most %d e-mail recipients".formatted(MAX_NOTIFY_EMAILS));
+    }
+    for (int i = 0; i < emails.size(); i++) {
+      String email = emails.get(i);
+      String field = "notifyEmails[" + i + "]";
+      if (email == null || !EMAIL.matcher(email).matches()) {
+        throw invalid(field, "an e-mail address such as finance@example.com");
+      }
+      if (email.length() > 90) {
+        throw invalid(field, "at most 90 characters");
+      }
+    }
   }
 
   private void existingUser(String field, Optional<String> username) {

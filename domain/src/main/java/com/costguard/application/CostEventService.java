@@ -4,6 +4,7 @@ import static com.costguard.application.RequestRefusedException.invalid;
 
 import com.costguard.config.Configuration;
 import com.costguard.cost.Money;
+import com.costguard.cost.budget.SpendAttribution;
 import com.costguard.cost.rate.PricedUnits;
 import com.costguard.cost.rate.RateCardBook;
 import com.costguard.model.costevent.CostEvent;
@@ -48,6 +49,7 @@ public class CostEventService {
   @Inject CostEventRepository events;
   @Inject JobRepository jobs;
   @Inject RateCardService rateCards;
+  @Inject BudgetAlerts alerts;
   @Inject Clock clock;
 
   /**
@@ -74,12 +76,14 @@ public class CostEventService {
     }
     knownJobs(batch);
     List<PricedEvent> priced = price(batch);
+    List<Long> budgetsInScope =
+        alerts.inScope(batch.stream().map(CostEventService::spend).toList());
     try {
-      return writer.write(priced);
+      return writer.write(priced, budgetsInScope);
     } catch (PersistenceException raced) {
       // Another request stored one of these keys between our look-up and our insert; the
       // whole batch was rolled back, and a second pass counts those keys as duplicates.
-      return writer.write(priced);
+      return writer.write(priced, budgetsInScope);
     }
   }
 
@@ -103,6 +107,12 @@ public class CostEventService {
         throw invalid("events[" + i + "].jobId", "there is no job " + jobId.get());
       }
     }
+  }
+
+  /** The parts of an event's attribution a budget scope filters on. */
+  static SpendAttribution spend(NewCostEvent event) {
+    var a = event.attribution();
+    return new SpendAttribution(a.client(), a.project(), a.team(), a.provider());
   }
 
   public List<CostEvent> page(int first, int size) {

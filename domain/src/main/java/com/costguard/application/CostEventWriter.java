@@ -1,6 +1,7 @@
 package com.costguard.application;
 
 import com.costguard.config.Configuration;
+import com.costguard.model.budget.Budget;
 import com.costguard.model.costevent.CostEvent;
 import com.costguard.model.costevent.CostEventRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,16 +13,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Writes one validated batch in one transaction: every new event or none. */
+/**
+ * Writes one validated batch in one transaction: every new event or none, and with them the
+ * threshold alerts they cause ({@link BudgetAlerts}).
+ */
 @ApplicationScoped
 public class CostEventWriter {
 
   @Inject CostEventRepository events;
+  @Inject BudgetAlerts alerts;
   @Inject Configuration configuration;
   @Inject Clock clock;
 
+  /**
+   * @param budgetsInScope the enabled budgets the batch's spend may count against ({@link
+   *     BudgetAlerts#inScope}): locked first, evaluated once the events are stored
+   */
   @Transactional
-  public IngestResult write(List<PricedEvent> batch) {
+  public IngestResult write(List<PricedEvent> batch, List<Long> budgetsInScope) {
+    // First, before any plain read: see BudgetAlerts.
+    List<Budget> locked = alerts.lock(budgetsInScope);
     Map<String, PricedEvent> unique = new LinkedHashMap<>();
     batch.forEach(e -> unique.putIfAbsent(e.event().idempotencyKey(), e));
     Set<String> stored = events.existingKeys(unique.keySet());
@@ -35,6 +46,9 @@ public class CostEventWriter {
       }
     }
     events.flush();
+    if (accepted > 0) {
+      alerts.evaluate(locked);
+    }
     return new IngestResult(accepted, batch.size() - accepted);
   }
 }

@@ -4,6 +4,7 @@ import static com.costguard.application.RequestRefusedException.invalid;
 
 import com.costguard.application.RequestRefusedException.Reason;
 import com.costguard.cost.Money;
+import com.costguard.cost.budget.SpendAttribution;
 import com.costguard.cost.job.JobEvent;
 import com.costguard.cost.job.JobEventType;
 import com.costguard.cost.job.Pricing;
@@ -22,6 +23,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -51,20 +53,24 @@ public class JobService {
   @Inject JobRepository jobs;
   @Inject JobWriter writer;
   @Inject RunnerControl runners;
+  @Inject BudgetAlerts alerts;
   @Inject Clock clock;
 
   /**
    * Creates a queued job.
    *
    * @throws RequestRefusedException 403 for a VIEWER, 400 naming an invalid field, 409 when the
-   *     external id is taken
+   *     external id is taken, 409 BUDGET_EXCEEDED naming a blocking budget that refuses it
    */
   public Job create(User actor, NewJob job) {
     requireWriter(actor, "create jobs");
     Pricing pricing = validate(job);
     String createdBy = job.createdBy().filter(c -> !c.isBlank()).orElse(actor.username());
+    List<Long> blocking =
+        alerts.blockingInScope(
+            new SpendAttribution(job.client(), job.project(), job.team(), job.provider()));
     try {
-      return writer.create(job, createdBy, pricing);
+      return writer.create(job, createdBy, pricing, blocking);
     } catch (PersistenceException raced) {
       // Another request created the same external id between our look-up and our insert.
       if (jobs.externalIdExists(job.externalId())) {
@@ -93,11 +99,12 @@ public class JobService {
     requireWriter(actor, "report job events");
     Job job = job(jobId);
     JobEvent valid = validate(event, job.totalSteps());
+    List<Long> budgetsInScope = alerts.inScope(List.of(spend(job)));
     try {
-      return writer.record(jobId, valid);
+      return writer.record(jobId, valid, budgetsInScope);
     } catch (PersistenceException raced) {
       // The same key arrived twice at once; the second pass answers it as a duplicate.
-      return writer.record(jobId, valid);
+      return writer.record(jobId, valid, budgetsInScope);
     }
   }
 
@@ -132,6 +139,11 @@ public class JobService {
     // Committed: only now may the runner hear of it (a rolled-back cancel must not stop a job).
     cancellation.tellRunner().ifPresent(runners::requestCancel);
     return cancellation.reading();
+  }
+
+  /** The parts of a job's attribution a budget scope filters on. */
+  static SpendAttribution spend(Job job) {
+    return new SpendAttribution(job.client(), job.project(), job.team(), job.provider());
   }
 
   static RequestRefusedException noSuchJob(long jobId) {

@@ -2,12 +2,14 @@ package com.costguard.application;
 
 import com.costguard.application.RequestRefusedException.Reason;
 import com.costguard.cost.Money;
+import com.costguard.cost.budget.SpendAttribution;
 import com.costguard.cost.job.JobActivity;
 import com.costguard.cost.job.JobEvent;
 import com.costguard.cost.job.JobEventType;
 import com.costguard.cost.job.Pricing;
 import com.costguard.model.audit.AuditAction;
 import com.costguard.model.audit.AuditedChange;
+import com.costguard.model.budget.Budget;
 import com.costguard.model.job.Job;
 import com.costguard.model.job.JobRepository;
 import com.costguard.model.job.JobStatus;
@@ -37,6 +39,7 @@ public class JobWriter {
 
   @Inject JobRepository jobs;
   @Inject AuditLog audit;
+  @Inject BudgetAlerts alerts;
   @Inject Clock clock;
 
   /** A cancellation, and the runner to tell once it is committed (none when already cancelled). */
@@ -54,11 +57,27 @@ public class JobWriter {
     return storable(clock.instant());
   }
 
-  @Transactional
-  public Job create(NewJob job, String createdBy, Pricing pricing) {
+  /**
+   * Creates the job unless a blocking budget refuses it. The blocking budgets in its scope are
+   * locked first (see {@link BudgetAlerts}), so that concurrent creations take turns and none slips
+   * past a limit with another. A refusal commits its {@code blocked} alert (hence {@code
+   * dontRollbackOn}); no refusal writes anything else.
+   *
+   * @param blockingBudgets the enabled blocking budgets in the job's scope ({@link
+   *     BudgetAlerts#blockingInScope})
+   * @throws RequestRefusedException 409 when the external id is taken, 409 BUDGET_EXCEEDED naming
+   *     the budget that refuses the job
+   */
+  @Transactional(dontRollbackOn = RequestRefusedException.class)
+  public Job create(NewJob job, String createdBy, Pricing pricing, List<Long> blockingBudgets) {
+    List<Budget> locked = alerts.lock(blockingBudgets);
     if (jobs.externalIdExists(job.externalId())) {
       throw JobService.duplicateExternalId(job.externalId());
     }
+    alerts.admitJob(
+        locked,
+        new SpendAttribution(job.client(), job.project(), job.team(), job.provider()),
+        job.estimateMax());
     Job created = new Job(job, createdBy, pricing, now());
     jobs.add(created);
     jobs.flush();
@@ -68,13 +87,17 @@ public class JobWriter {
   /**
    * Stores a validated event and moves the job's status along. A duplicate key changes nothing; an
    * event for a cancelled job is not stored either (its cost is locked), but answered, so that the
-   * runner learns it should stop.
+   * runner learns it should stop. The budgets in the job's scope are locked with it and evaluated
+   * once the event is stored ({@link BudgetAlerts}).
    *
+   * @param budgetsInScope the enabled budgets whose scope matches the job ({@link
+   *     BudgetAlerts#inScope})
    * @throws RequestRefusedException 404 for an unknown job, 409 for a completed or failed one
    */
   @Transactional
-  public JobCostReading record(long jobId, JobEvent event) {
+  public JobCostReading record(long jobId, JobEvent event, List<Long> budgetsInScope) {
     Job job = jobs.byIdForUpdate(jobId).orElseThrow(() -> JobService.noSuchJob(jobId));
+    List<Budget> locked = alerts.lock(budgetsInScope);
     List<ReportedJobEvent> events = new ArrayList<>(jobs.events(jobId));
     Instant now = now();
     boolean duplicate =
@@ -96,6 +119,7 @@ public class JobWriter {
     JobActivity activity = JobCostReading.replay(events, now);
     JobCostReading reading = JobCostReading.of(job, activity);
     job.follow(activity, reading.view().currentCost());
+    alerts.evaluate(locked);
     return reading;
   }
 

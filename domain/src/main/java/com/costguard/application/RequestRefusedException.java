@@ -15,7 +15,9 @@ public class RequestRefusedException extends RuntimeException {
     FORBIDDEN,
     NOT_FOUND,
     CONFLICT,
-    TOO_LARGE;
+    TOO_LARGE,
+    /** A blocking budget refuses new work (SPEC §2); a conflict with the budget's state. */
+    BUDGET_EXCEEDED;
 
     /** The {@code error} code of SPEC §5. */
     public String code() {

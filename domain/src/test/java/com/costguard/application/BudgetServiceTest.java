@@ -48,6 +48,7 @@ class BudgetServiceTest {
   private final BudgetService service = new BudgetService();
   private final MovableClock clock = new MovableClock(NOW);
   private final RecordedJobs jobs = new RecordedJobs(clock);
+  private final BudgetAlerts alerting = new BudgetAlerts();
 
   @BeforeEach
   void wire() {
@@ -58,6 +59,11 @@ class BudgetServiceTest {
     service.configuration = Configuration.from(Map.of());
     service.audit = new AuditLog();
     service.audit.log = auditLog;
+    service.alerts = alerting;
+    alerting.budgets = budgets;
+    alerting.budgetService = service;
+    alerting.configuration = service.configuration;
+    alerting.alerts = new InMemoryAlertRepository(budgets, service.configuration);
     at(NOW);
     users.add(
         new User("alice", "alice@example.com", "Alice", EnumSet.of(Role.APPROVER), null, NOW));
@@ -67,6 +73,7 @@ class BudgetServiceTest {
     clock.set(now);
     service.clock = clock;
     service.audit.clock = clock;
+    alerting.clock = clock;
   }
 
   private void zone(String zone) {

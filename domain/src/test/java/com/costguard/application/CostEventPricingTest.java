@@ -56,6 +56,9 @@ class CostEventPricingTest {
     service.events = events;
     service.rateCards = rateCards;
     service.clock = clock;
+    BudgetAlerts alerts = Alerting.wired(new InMemoryBudgetRepository(), events, clock);
+    writer.alerts = alerts;
+    service.alerts = alerts;
 
     // A researcher's tokens get cheaper at noon on 15 March, and that price is then corrected.
     card(RESEARCHER, TOKENS, "0.003", "2026-01-01T00:00:00Z");

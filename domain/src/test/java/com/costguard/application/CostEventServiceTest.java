@@ -50,6 +50,9 @@ class CostEventServiceTest {
     RateCardService rateCards = new RateCardService();
     rateCards.cards = new InMemoryRateCardRepository();
     service.rateCards = rateCards;
+    BudgetAlerts alerts = Alerting.wired(new InMemoryBudgetRepository(), repository, writer.clock);
+    writer.alerts = alerts;
+    service.alerts = alerts;
   }
 
   private static User user(Role role) {

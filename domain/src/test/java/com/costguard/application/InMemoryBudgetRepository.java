@@ -5,6 +5,8 @@ import com.costguard.model.budget.Budget;
 import com.costguard.model.budget.BudgetRepository;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +32,14 @@ class InMemoryBudgetRepository implements BudgetRepository {
   @Override
   public Optional<Budget> byIdForUpdate(long id) {
     return byId(id);
+  }
+
+  @Override
+  public List<Budget> byIdsForUpdate(Collection<Long> ids) {
+    return stored.stream()
+        .filter(b -> ids.contains(b.id()))
+        .sorted(Comparator.comparing(Budget::id))
+        .toList();
   }
 
   /** Assigns the next id, as the database's AUTO_INCREMENT would. */

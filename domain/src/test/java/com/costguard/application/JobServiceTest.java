@@ -58,6 +58,10 @@ class JobServiceTest {
     writer.audit = new AuditLog();
     writer.audit.log = auditLog;
     writer.audit.clock = clock;
+    BudgetAlerts alerts =
+        Alerting.wired(new InMemoryBudgetRepository(), new InMemoryCostEventRepository(), clock);
+    writer.alerts = alerts;
+    service.alerts = alerts;
     service.jobs = jobs;
     service.writer = writer;
     service.runners = runnersTold::add;

@@ -8,6 +8,7 @@ import com.costguard.model.job.NewJob;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,6 +26,8 @@ final class RecordedJobs {
   RecordedJobs(Clock clock) {
     writer.jobs = repository;
     writer.clock = clock;
+    writer.alerts =
+        Alerting.wired(new InMemoryBudgetRepository(), new InMemoryCostEventRepository(), clock);
   }
 
   /** The instant of an {@link EventScript} time. */
@@ -58,7 +61,8 @@ final class RecordedJobs {
             2000L,
             Optional.empty()),
         "alice",
-        Pricing.SPOT);
+        Pricing.SPOT,
+        List.of());
   }
 
   /** Reports the script's events for {@code job}, each under a key of its own. */
@@ -73,7 +77,8 @@ final class RecordedJobs {
               event.stage(),
               event.recoveryMinutes(),
               event.storageGb(),
-              job.id() + "-" + event.idempotencyKey() + "-" + event.at()));
+              job.id() + "-" + event.idempotencyKey() + "-" + event.at()),
+          List.of());
     }
     return job;
   }

@@ -3,6 +3,7 @@ package com.costguard.infrastructure.startup;
 import com.costguard.application.DemoData;
 import com.costguard.application.UserService;
 import com.costguard.config.Configuration;
+import com.costguard.infrastructure.schedule.AlertSchedule;
 import com.costguard.infrastructure.schedule.JobSnapshotSchedule;
 import com.costguard.model.user.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,10 +14,10 @@ import org.flywaydb.core.Flyway;
 /**
  * Runs once as the application starts, before it takes requests: migrates the schema, makes sure
  * the bootstrap admin and API token exist, loads the demo data when asked to, and starts the
- * schedules (job cost snapshots). The WAR calls {@link #start()} from a servlet context listener:
- * by then the application's resources are bound (a CDI initialisation observer runs before), and no
- * container transaction is open. Flyway uses a plain connection of its own; the services open their
- * own transactions.
+ * schedules (job cost snapshots, alert delivery and the budget sweep). The WAR calls {@link
+ * #start()} from a servlet context listener: by then the application's resources are bound (a CDI
+ * initialisation observer runs before), and no container transaction is open. Flyway uses a plain
+ * connection of its own; the services open their own transactions.
  */
 @ApplicationScoped
 public class ApplicationStartup {
@@ -27,6 +28,7 @@ public class ApplicationStartup {
   @Inject UserService users;
   @Inject DemoData demoData;
   @Inject JobSnapshotSchedule jobSnapshots;
+  @Inject AlertSchedule alerts;
 
   public void start() {
     LOG.info(() -> "Starting with " + configuration);
@@ -62,10 +64,12 @@ public class ApplicationStartup {
     }
 
     jobSnapshots.start();
+    alerts.start();
   }
 
   /** Stops the schedules as the application stops. */
   public void stop() {
     jobSnapshots.stop();
+    alerts.stop();
   }
 }

@@ -1,5 +1,6 @@
 package com.costguard.model.budget;
 
+import com.costguard.alerting.QuietHours;
 import com.costguard.cost.budget.BudgetScope;
 import com.costguard.cost.budget.PeriodType;
 import com.costguard.cost.budget.Thresholds;
@@ -64,6 +65,14 @@ public class Budget {
   private String approver;
   private String manager;
 
+  /** E-mail addresses, comma-separated; empty for none. */
+  @Column(name = "notify_emails", nullable = false)
+  private String notifyEmails = "";
+
+  /** {@code HH:mm-HH:mm} ({@link QuietHours}); null for none. */
+  @Column(name = "quiet_hours")
+  private String quietHours;
+
   @Column(name = "last_reset_at")
   private Instant lastResetAt;
 
@@ -125,6 +134,8 @@ public class Budget {
     this.rollover = d.rollover();
     this.approver = d.approver().orElse(null);
     this.manager = d.manager().orElse(null);
+    this.notifyEmails = String.join(",", d.notifyEmails() == null ? List.of() : d.notifyEmails());
+    this.quietHours = d.quietHours().map(QuietHours::parse).map(QuietHours::toString).orElse(null);
   }
 
   public BudgetDefinition definition() {
@@ -138,7 +149,9 @@ public class Budget {
         blockNewJobs,
         rollover,
         approver(),
-        manager());
+        manager(),
+        notifyEmails(),
+        quietHours().map(QuietHours::toString));
   }
 
   public Long id() {
@@ -188,6 +201,18 @@ public class Budget {
 
   public Optional<String> manager() {
     return Optional.ofNullable(manager);
+  }
+
+  /** Who receives the budget's alerts by e-mail, in the order given. */
+  public List<String> notifyEmails() {
+    return notifyEmails == null || notifyEmails.isEmpty()
+        ? List.of()
+        : List.of(notifyEmails.split(","));
+  }
+
+  /** When the budget's alert e-mail waits, if ever. */
+  public Optional<QuietHours> quietHours() {
+    return Optional.ofNullable(quietHours).map(QuietHours::parse);
   }
 
   public Optional<Instant> lastResetAt() {

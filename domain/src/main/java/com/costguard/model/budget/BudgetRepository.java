@@ -1,6 +1,7 @@
 package com.costguard.model.budget;
 
 import com.costguard.cost.budget.PeriodType;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,15 @@ public interface BudgetRepository {
    * at the same time do not overwrite each other's fields.
    */
   Optional<Budget> byIdForUpdate(long id);
+
+  /**
+   * The budgets with these ids that exist, locked as {@link #byIdForUpdate} locks one, in id order
+   * (so that two transactions locking overlapping sets never wait for each other in a circle). A
+   * locking read sees the latest committed rows and, unlike a plain read, does not fix the
+   * transaction's snapshot: made first in a transaction, every later read sees all that the
+   * previous holders of these locks committed.
+   */
+  List<Budget> byIdsForUpdate(Collection<Long> ids);
 
   /** Stores a new budget; it has its id on return. */
   void add(Budget budget);

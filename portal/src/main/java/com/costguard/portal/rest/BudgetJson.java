@@ -13,6 +13,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +25,11 @@ import java.util.function.Supplier;
  *
  * <p>A body is read over a definition: a field the body leaves out keeps that definition's value
  * (the defaults for POST, the budget as it is for PUT), and a field given replaces it. {@code null}
- * clears {@code approver}, {@code manager} and {@code scope} (the whole organisation); {@code
- * scope} is replaced whole, so {@code {"scope": {"client": "Acme"}}} is client Acme and nothing
- * else. The limit is read as the exact decimal written (JSON-P's {@code bigDecimalValue}); a value
+ * clears {@code approver}, {@code manager}, {@code notifyEmails}, {@code quietHours} and {@code
+ * scope} (the whole organisation); {@code scope} is replaced whole, so {@code {"scope": {"client":
+ * "Acme"}}} is client Acme and nothing else. {@code notifyEmails} lists who receives the budget's
+ * alerts by e-mail, and {@code quietHours} ({@code "22:00-07:00"}, local time) when that e-mail
+ * waits. The limit is read as the exact decimal written (JSON-P's {@code bigDecimalValue}); a value
  * of the wrong type is refused naming its field. Fields the API does not set (id, the computed
  * figures) are ignored, so a budget as read may be sent back changed.
  */
@@ -46,7 +49,29 @@ final class BudgetJson {
         given(body, "blockNewJobs", base.blockNewJobs(), () -> flag(body, "blockNewJobs")),
         given(body, "rollover", base.rollover(), () -> flag(body, "rollover")),
         given(body, "approver", base.approver(), () -> text(body, "approver")),
-        given(body, "manager", base.manager(), () -> text(body, "manager")));
+        given(body, "manager", base.manager(), () -> text(body, "manager")),
+        given(body, "notifyEmails", base.notifyEmails(), () -> emails(body)),
+        given(body, "quietHours", base.quietHours(), () -> text(body, "quietHours")));
+  }
+
+  /** A list of e-mail addresses; {@code null} clears it. */
+  private static List<String> emails(JsonObject body) {
+    Optional<JsonValue> value = JsonFields.value(body, "notifyEmails");
+    if (value.isEmpty()) {
+      return List.of();
+    }
+    if (value.get().getValueType() != JsonValue.ValueType.ARRAY) {
+      throw invalid("notifyEmails", "notifyEmails must be a list of e-mail addresses");
+    }
+    List<String> emails = new ArrayList<>();
+    var array = value.get().asJsonArray();
+    for (int i = 0; i < array.size(); i++) {
+      if (!(array.get(i) instanceof JsonString s)) {
+        throw invalid("notifyEmails[" + i + "]", "an e-mail address such as finance@example.com");
+      }
+      emails.add(s.getString().strip());
+    }
+    return emails;
   }
 
   private static <T> T given(JsonObject body, String name, T current, Supplier<T> read) {
@@ -131,6 +156,10 @@ final class BudgetJson {
             .add("rollover", budget.rollover());
     orNull(json, "approver", budget.approver());
     orNull(json, "manager", budget.manager());
+    JsonArrayBuilder emails = Json.createArrayBuilder();
+    budget.notifyEmails().forEach(emails::add);
+    json.add("notifyEmails", emails);
+    orNull(json, "quietHours", budget.quietHours().map(Object::toString));
     orNull(json, "lastResetAt", budget.lastResetAt().map(Object::toString));
     json.add("createdAt", budget.createdAt().toString())
         .add("updatedAt", budget.updatedAt().toString())

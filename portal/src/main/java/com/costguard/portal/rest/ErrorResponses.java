@@ -38,7 +38,7 @@ public final class ErrorResponses {
       case UNAUTHORIZED -> 401;
       case FORBIDDEN -> 403;
       case NOT_FOUND -> 404;
-      case CONFLICT -> 409;
+      case CONFLICT, BUDGET_EXCEEDED -> 409;
       case TOO_LARGE -> 413;
     };
   }

@@ -42,7 +42,12 @@ public class JobsResource {
               + " cancelled.")
   @APIResponse(responseCode = "201", description = "the job, queued; Location names it")
   @APIResponse(responseCode = "400", description = "a field is invalid; field names it")
-  @APIResponse(responseCode = "409", description = "a job with this externalId exists")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "a job with this externalId exists (conflict), or a blocking budget in the job's scope"
+              + " is at its limit or cannot cover the job's estimateMax (budget_exceeded, the"
+              + " message names the budget)")
   public Response create(InputStream body, @Context SecurityContext caller, @Context UriInfo uri) {
     Job job = jobs.create(user(caller), JobJson.newJob(JsonBodies.object(body)));
     return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(job.id())).build())

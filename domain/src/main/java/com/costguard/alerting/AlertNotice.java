@@ -1,0 +1,105 @@
+package com.costguard.alerting;
+
+import com.costguard.cost.Money;
+import com.costguard.cost.budget.PeriodType;
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a delivery says: one fired budget alert with the figures it fired at, to its recipients.
+ * Channels render it; {@link #reason()} is the sentence every channel leads with.
+ *
+ * @param threshold the percent that was crossed; 0 for kinds without one
+ * @param budgetName the budget's name as its managers wrote it (channels escape it)
+ * @param spent the period's spend when the alert fired
+ * @param limit what that spend was measured against (limit + rollover)
+ * @param recipients e-mail addresses; empty for channels that do not address people
+ */
+public record AlertNotice(
+    long alertId,
+    AlertKind kind,
+    int threshold,
+    long budgetId,
+    String budgetName,
+    PeriodType periodType,
+    Instant periodStart,
+    Instant firedAt,
+    BigDecimal spent,
+    BigDecimal limit,
+    Currency currency,
+    List<String> recipients) {
+
+  public AlertNotice {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(budgetName, "budgetName");
+    Objects.requireNonNull(periodType, "periodType");
+    Objects.requireNonNull(periodStart, "periodStart");
+    Objects.requireNonNull(firedAt, "firedAt");
+    Objects.requireNonNull(spent, "spent");
+    Objects.requireNonNull(limit, "limit");
+    Objects.requireNonNull(currency, "currency");
+    recipients = List.copyOf(recipients);
+  }
+
+  /**
+   * The one sentence that says what happened, e.g. "You've used 80% of the monthly budget ($400.00
+   * of $500.00)" (SPEC §3).
+   */
+  public String reason() {
+    String amounts = "(%s of %s)".formatted(money(spent), money(limit));
+    String budget = "the " + adjective(periodType) + " budget";
+    return switch (kind) {
+      case THRESHOLD -> "You've used %d%% of %s %s".formatted(threshold, budget, amounts);
+      case BLOCKED ->
+          "A new job was refused: %s blocks new jobs it cannot cover %s".formatted(budget, amounts);
+      case FORECAST ->
+          "The end-of-period forecast of %s passes its limit (%s spent of %s so far)"
+              .formatted(budget, money(spent), money(limit));
+      case ANOMALY -> "Unusual spend against %s %s".formatted(budget, amounts);
+      case ESTIMATE -> "A job reached %d%% of its estimate".formatted(threshold);
+    };
+  }
+
+  /** Spend as a percent of the limit, two decimals, for the status bar ({@code 80.00}). */
+  public BigDecimal usagePercent() {
+    return Money.percent(spent, limit);
+  }
+
+  /** What was left of the limit when the alert fired, never below zero. */
+  public BigDecimal remaining() {
+    return limit.subtract(spent).max(BigDecimal.ZERO);
+  }
+
+  /** An amount as a person reads it: {@code $1,234.50}, rounded to cents once ({@link Money}). */
+  public String money(BigDecimal amount) {
+    String symbol = currency.getSymbol(Locale.US);
+    DecimalFormat format =
+        new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
+    String figure = format.format(Money.cents(amount));
+    return symbol.length() == 1 ? symbol + figure : symbol + " " + figure;
+  }
+
+  /** "monthly", "rolling 30-day", …: the budget's period as an adjective. */
+  public static String adjective(PeriodType type) {
+    return switch (type) {
+      case DAILY -> "daily";
+      case WEEKLY -> "weekly";
+      case CALENDAR_MONTH -> "monthly";
+      case ROLLING_30_DAYS -> "rolling 30-day";
+      case SESSION -> "session";
+      case TOTAL -> "total";
+    };
+  }
+
+  /** The threshold as the API shows it: absent for kinds without one. */
+  public Optional<Integer> shownThreshold() {
+    return kind.hasThreshold() ? Optional.of(threshold) : Optional.empty();
+  }
+}

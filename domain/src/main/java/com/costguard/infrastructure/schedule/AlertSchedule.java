@@ -1,0 +1,97 @@
+package com.costguard.infrastructure.schedule;
+
+import com.costguard.application.AlertDispatcher;
+import com.costguard.application.BudgetAlerts;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The alerting schedules on the container's managed scheduled executor: the outbox dispatcher every
+ * {@link #DISPATCH_EVERY} (a run that claims a full batch goes on at once), and the sweep that
+ * evaluates every enabled budget every {@link #SWEEP_EVERY} (rolling windows re-arm as time passes,
+ * with no spend to trigger them). Every instance runs both: claims and the alerts' unique key keep
+ * the instances from doubling anything.
+ */
+@ApplicationScoped
+public class AlertSchedule {
+
+  private static final Logger LOG = Logger.getLogger(AlertSchedule.class.getName());
+
+  static final Duration DISPATCH_EVERY = Duration.ofSeconds(1);
+  static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
+
+  /** A run claims at most this many batches, so one busy run does not starve the executor. */
+  static final int MAX_BATCHES_PER_RUN = 50;
+
+  @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+  ScheduledExecutorService executor;
+
+  @Inject AlertDispatcher dispatcher;
+  @Inject BudgetAlerts budgetAlerts;
+
+  private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
+
+  /** Starts both schedules unless they run already. */
+  public synchronized void start() {
+    if (running()) {
+      return;
+    }
+    tasks.add(
+        executor.scheduleWithFixedDelay(
+            this::dispatch,
+            DISPATCH_EVERY.toMillis(),
+            DISPATCH_EVERY.toMillis(),
+            TimeUnit.MILLISECONDS));
+    tasks.add(
+        executor.scheduleWithFixedDelay(
+            this::sweep, SWEEP_EVERY.toMillis(), SWEEP_EVERY.toMillis(), TimeUnit.MILLISECONDS));
+    LOG.info(
+        () -> "Alert deliveries every " + DISPATCH_EVERY + ", budget sweep every " + SWEEP_EVERY);
+  }
+
+  public synchronized void stop() {
+    tasks.forEach(t -> t.cancel(false));
+    tasks.clear();
+  }
+
+  public synchronized boolean running() {
+    return !tasks.isEmpty() && tasks.stream().noneMatch(ScheduledFuture::isDone);
+  }
+
+  /** One dispatcher run; a failure is logged, since an exception would end the schedule. */
+  void dispatch() {
+    try {
+      for (int batch = 0;
+          batch < MAX_BATCHES_PER_RUN && dispatcher.dispatchDue() == AlertDispatcher.BATCH;
+          batch++) {
+        // a full batch: more may be due
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Alert dispatch failed; the next run tries again", e);
+    }
+  }
+
+  /** One sweep: each enabled budget in a transaction of its own. */
+  void sweep() {
+    try {
+      for (long budgetId : budgetAlerts.enabledBudgets()) {
+        try {
+          budgetAlerts.evaluateNow(budgetId);
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "Evaluating budget " + budgetId + " failed", e);
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "The budget sweep failed; the next run tries again", e);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package com.costguard.alerting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.costguard.cost.budget.PeriodType;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AlertEmailTest {
+
+  private static final URI BASE = URI.create("https://costguard.example/");
+
+  private static AlertNotice notice(AlertKind kind, int threshold, String name, String spent) {
+    return new AlertNotice(
+        7,
+        kind,
+        threshold,
+        42,
+        name,
+        PeriodType.CALENDAR_MONTH,
+        Instant.parse("2026-11-01T00:00:00Z"),
+        Instant.parse("2026-11-23T10:00:00Z"),
+        new BigDecimal(spent),
+        new BigDecimal("500"),
+        Currency.getInstance("USD"),
+        List.of("finance@example.com"));
+  }
+
+  @Test
+  void theReasonSaysWhatWasCrossedWithTheFigures() {
+    assertThat(notice(AlertKind.THRESHOLD, 80, "Acme", "400").reason())
+        .isEqualTo("You've used 80% of the monthly budget ($400.00 of $500.00)");
+    assertThat(notice(AlertKind.THRESHOLD, 100, "Acme", "1234.565").reason())
+        .isEqualTo("You've used 100% of the monthly budget ($1,234.57 of $500.00)");
+    assertThat(notice(AlertKind.BLOCKED, 0, "Acme", "500").reason())
+        .startsWith("A new job was refused: the monthly budget blocks new jobs");
+    assertThat(notice(AlertKind.FORECAST, 0, "Acme", "400").reason())
+        .isEqualTo(
+            "The end-of-period forecast of the monthly budget passes its limit ($400.00 spent of"
+                + " $500.00 so far)");
+  }
+
+  @Test
+  void htmlAndTextCarryTheFiguresTheBarAndTheLinks() {
+    AlertEmail email = AlertEmail.of(notice(AlertKind.THRESHOLD, 80, "Acme GPUs", "400"), BASE);
+
+    assertThat(email.subject()).isEqualTo("[Costguard] 80% of budget \"Acme GPUs\" used");
+    String reason = "You've used 80% of the monthly budget ($400.00 of $500.00)";
+    assertThat(email.text()).contains(reason);
+    assertThat(email.html()).contains(AlertEmail.escape(reason));
+    for (String body : List.of(email.html(), email.text())) {
+      assertThat(body)
+          .contains("Acme GPUs")
+          .contains("80.00%")
+          .contains("$100.00")
+          .contains("https://costguard.example/dashboard/training-budget?budget=42")
+          .contains("action=increase")
+          .contains("action=cancel-jobs");
+    }
+    assertThat(email.html()).contains("width:80%").contains("#fbc02d");
+    assertThat(email.text()).contains("[################----]");
+  }
+
+  @Test
+  void overTheLimitTheBarIsFullAndRed() {
+    AlertEmail email = AlertEmail.of(notice(AlertKind.THRESHOLD, 100, "Acme", "750"), BASE);
+
+    assertThat(email.html()).contains("width:100%").contains("#d32f2f").contains("150.00%");
+    assertThat(email.text()).contains("Remaining: $0.00");
+  }
+
+  @Test
+  void whatUsersWroteIsEscapedInHtmlAndKeptOnOneLineInTheSubject() {
+    AlertEmail email =
+        AlertEmail.of(
+            notice(
+                AlertKind.THRESHOLD, 95, "<script>alert('x')</script> & \"co\"\r\nBcc: x", "480"),
+            BASE);
+
+    assertThat(email.html())
+        .doesNotContain("<script>")
+        .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;co&quot;");
+    assertThat(email.subject()).doesNotContain("\r").doesNotContain("\n");
+  }
+}

@@ -1,0 +1,41 @@
+package com.costguard.application;
+
+import com.costguard.config.Configuration;
+import java.time.Clock;
+import java.util.Map;
+
+/** Budgets and their alerting wired together over in-memory repositories, for service tests. */
+final class Alerting {
+
+  private Alerting() {}
+
+  static BudgetAlerts wired(
+      InMemoryBudgetRepository budgets, InMemoryCostEventRepository events, Clock clock) {
+    return wired(budgets, events, clock, Configuration.from(Map.of()));
+  }
+
+  static BudgetAlerts wired(
+      InMemoryBudgetRepository budgets,
+      InMemoryCostEventRepository events,
+      Clock clock,
+      Configuration configuration) {
+    BudgetService service = new BudgetService();
+    BudgetAlerts alerts = new BudgetAlerts();
+    service.budgets = budgets;
+    service.costEvents = events;
+    service.users = new InMemoryUserRepository();
+    service.configuration = configuration;
+    service.clock = clock;
+    service.alerts = alerts;
+    service.jobs = new InMemoryJobRepository();
+    service.audit = new AuditLog();
+    service.audit.log = new InMemoryAuditRepository();
+    service.audit.clock = clock;
+    alerts.budgets = budgets;
+    alerts.budgetService = service;
+    alerts.configuration = configuration;
+    alerts.clock = clock;
+    alerts.alerts = new InMemoryAlertRepository(budgets, configuration);
+    return alerts;
+  }
+}

@@ -1,0 +1,35 @@
+package com.costguard.portal.it;
+
+import com.costguard.infrastructure.schedule.AlertSchedule;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Test-only, added to the WAR by {@link AlertsMailIT}: stops ({@code POST ?action=stop}) and starts
+ * ({@code POST ?action=start}) the alert dispatcher's schedule, as a crash and a restart would.
+ * Never part of the built application.
+ */
+@WebServlet("/it/alert-schedule")
+public class AlertScheduleTrigger extends HttpServlet {
+
+  @Inject AlertSchedule schedule;
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    switch (String.valueOf(request.getParameter("action"))) {
+      case "stop" -> schedule.stop();
+      case "start" -> schedule.start();
+      default -> {
+        response.sendError(400, "action is stop or start");
+        return;
+      }
+    }
+    response.setContentType("application/json");
+    response.getWriter().write("{\"running\":" + schedule.running() + "}");
+  }
+}
