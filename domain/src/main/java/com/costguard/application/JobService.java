@@ -286,16 +286,11 @@ public class JobService {
   }
 
   private static void text(String field, String value) {
-    if (value == null || value.isBlank()) {
-      throw invalid(field, field + " is required");
-    }
-    text(field, Optional.of(value));
+    CostEventService.text(field, Optional.ofNullable(value), true);
   }
 
   private static void text(String field, Optional<String> value) {
-    if (value.filter(v -> v.length() > CostEventService.MAX_TEXT).isPresent()) {
-      throw invalid(field, "at most %d characters".formatted(CostEventService.MAX_TEXT));
-    }
+    CostEventService.text(field, value, false);
   }
 
   /** A rate or estimate: the rules of a cost event's amount. */
@@ -303,11 +298,7 @@ public class JobService {
     if (value == null) {
       throw invalid(field, field + " is required");
     }
-    if (value.compareTo(CostEventService.MAX_AMOUNT) > 0) {
-      throw invalid(
-          field, "must not exceed %s".formatted(CostEventService.MAX_AMOUNT.toPlainString()));
-    }
-    quantity(field, value);
+    CostEventService.money(field, value);
   }
 
   /** Minutes or gigabytes: not negative, and stored exactly. */
