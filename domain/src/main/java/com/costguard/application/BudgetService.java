@@ -16,6 +16,7 @@ import com.costguard.cost.budget.RemainingJobCost;
 import com.costguard.cost.budget.Reservation;
 import com.costguard.cost.budget.Rollover;
 import com.costguard.cost.budget.Thresholds;
+import com.costguard.model.audit.AuditedChange;
 import com.costguard.model.budget.Budget;
 import com.costguard.model.budget.BudgetDefinition;
 import com.costguard.model.budget.BudgetRepository;
@@ -117,6 +118,54 @@ public class BudgetService {
     validate(changed);
     budget.redefine(changed, clock.instant());
     BudgetAudit.updated(id, before, budget.definition()).ifPresent(c -> audit.record(actor, c));
+    alerts.evaluate(budget);
+    return view(budget);
+  }
+
+  /**
+   * Sets a locked budget's limit as {@link #update} does (validated, audited as a {@code
+   * budget.limit_changed}, thresholds re-evaluated), for an increase request: the audit entry
+   * carries its justification and who approved it. The caller has authorised the change and runs
+   * the transaction.
+   */
+  BudgetView changeLimit(
+      Actor actor,
+      Budget budget,
+      BigDecimal newLimit,
+      String justification,
+      Optional<String> approver) {
+    BudgetDefinition before = budget.definition();
+    BudgetDefinition d = before;
+    BudgetDefinition changed =
+        new BudgetDefinition(
+            d.name(),
+            d.period(),
+            newLimit,
+            d.thresholds(),
+            d.enabled(),
+            d.scope(),
+            d.blockNewJobs(),
+            d.rollover(),
+            d.approver(),
+            d.manager(),
+            d.notifyEmails(),
+            d.quietHours());
+    validate(changed);
+    budget.redefine(changed, clock.instant());
+    BudgetAudit.updated(budget.id(), before, budget.definition())
+        .ifPresent(
+            c ->
+                audit.record(
+                    actor,
+                    new AuditedChange(
+                        c.action(),
+                        c.subjectType(),
+                        c.subjectId(),
+                        c.oldValue(),
+                        c.newValue(),
+                        c.changePercent(),
+                        Optional.of(justification),
+                        approver)));
     alerts.evaluate(budget);
     return view(budget);
   }
@@ -251,7 +300,7 @@ public class BudgetService {
     }
   }
 
-  private static RequestRefusedException notFound(long id) {
+  static RequestRefusedException notFound(long id) {
     return new RequestRefusedException(
         RequestRefusedException.Reason.NOT_FOUND, null, "there is no budget " + id);
   }

@@ -15,7 +15,13 @@ public enum AuditAction {
   BUDGET_LIMIT_CHANGED("budget.limit_changed"),
   BUDGET_DELETED("budget.deleted"),
   BUDGET_RESET("budget.reset"),
-  JOB_CANCELLED("job.cancelled");
+  JOB_CANCELLED("job.cancelled"),
+  /** A budget increase was asked for (applied at once or waiting for an approver). */
+  INCREASE_REQUESTED("increase.requested"),
+  INCREASE_APPROVED("increase.approved"),
+  INCREASE_REJECTED("increase.rejected"),
+  /** A pending increase request was left undecided for 24 h. */
+  INCREASE_EXPIRED("increase.expired");
 
   private final String wireName;
 
