@@ -5,7 +5,9 @@ import static com.costguard.application.RequestRefusedException.invalid;
 import com.costguard.application.Actor;
 import com.costguard.application.BudgetService;
 import com.costguard.application.BudgetView;
+import com.costguard.application.IncreaseRequestService;
 import com.costguard.model.budget.BudgetDefinition;
+import com.costguard.model.increase.IncreaseRequest;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -40,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class BudgetsResource {
 
   @Inject BudgetService budgets;
+  @Inject IncreaseRequestService increases;
 
   @GET
   @Operation(
@@ -138,6 +141,43 @@ public class BudgetsResource {
   @APIResponse(responseCode = "404", description = "no such budget")
   public JsonObject reset(@PathParam("id") long id, @Context SecurityContext caller) {
     return BudgetJson.of(budgets.reset(actor(caller), id));
+  }
+
+  @POST
+  @Path("{id}/increase-requests")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Ask for a budget's limit to be raised",
+      description =
+          "{\"newLimit\": 600, \"justification\": \"...\"}: newLimit above the current limit"
+              + " and at least the current spend; justification required (at most 2000"
+              + " characters). Any role but VIEWER. Applied at once (status applied) when an"
+              + " ADMIN or BUDGET_MANAGER asks for at most 20% more and at most $1,000; otherwise"
+              + " pending until approved or rejected (expires after 24 h).")
+  @APIResponse(responseCode = "201", description = "the request, applied or pending")
+  @APIResponse(responseCode = "400", description = "a field is invalid; field names it")
+  @APIResponse(responseCode = "403", description = "a VIEWER")
+  @APIResponse(responseCode = "404", description = "no such budget")
+  public Response requestIncrease(
+      @PathParam("id") long id,
+      InputStream body,
+      @Context SecurityContext caller,
+      @Context UriInfo request) {
+    JsonObject json = JsonBodies.object(body);
+    IncreaseRequest made =
+        increases.request(
+            actor(caller),
+            id,
+            JsonFields.decimal(json, "newLimit").orElse(null),
+            JsonFields.text(json, "justification").orElse(null));
+    return Response.created(
+            request
+                .getBaseUriBuilder()
+                .path("increase-requests")
+                .path(String.valueOf(made.id()))
+                .build())
+        .entity(IncreaseRequestJson.of(made))
+        .build();
   }
 
   /** The token's user, through the API (the channel the audit log records). */
