@@ -3,6 +3,7 @@ package com.costguard.alerting;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,6 +15,10 @@ import java.util.Objects;
 public record AlertEmail(String subject, String html, String text) {
 
   private static final String DASHBOARD = "/dashboard/training-budget";
+  private static final String JOB_PAGE = "/dashboard/job";
+
+  /** Active jobs listed by name; the rest are counted. */
+  static final int MAX_LISTED_JOBS = 10;
 
   public AlertEmail {
     Objects.requireNonNull(subject, "subject");
@@ -25,6 +30,9 @@ public record AlertEmail(String subject, String html, String text) {
    * @param baseUrl the portal's address ({@code COSTGUARD_BASE_URL})
    */
   public static AlertEmail of(AlertNotice notice, URI baseUrl) {
+    if (notice.job().isPresent()) {
+      return ofJob(notice, notice.job().get(), baseUrl);
+    }
     Links links = Links.of(baseUrl, notice.budgetId());
     String subject =
         switch (notice.kind()) {
@@ -41,9 +49,73 @@ public record AlertEmail(String subject, String html, String text) {
     return new AlertEmail(subject, html(notice, links), text(notice, links));
   }
 
+  /**
+   * A job's estimate alert, to its creator: the job, its cost against the estimate amount, and
+   * links to the job and to cancelling it.
+   */
+  private static AlertEmail ofJob(AlertNotice n, AlertNotice.JobSubject job, URI baseUrl) {
+    String page = baseUrl.toString().replaceAll("/+$", "") + JOB_PAGE + "?id=" + job.jobId();
+    String cancel = page + "&action=cancel";
+    String subject =
+        "[Costguard] Job \"%s\" reached %d%% of its estimate".formatted(oneLine(n), n.threshold());
+    String html =
+        """
+        <!DOCTYPE html>
+        <html><body style="font-family:Arial,Helvetica,sans-serif;color:#222;max-width:560px">
+        <h2 style="margin:0 0 8px">Job %s</h2>
+        <p style="font-size:15px">%s.</p>
+        <table style="border-collapse:collapse">
+        <tr><td style="padding:2px 12px 2px 0;color:#555">Created by</td><td><strong>%s</strong></td></tr>
+        <tr><td style="padding:2px 12px 2px 0;color:#555">Current cost</td><td><strong>%s</strong></td></tr>
+        <tr><td style="padding:2px 12px 2px 0;color:#555">%d%% threshold</td><td><strong>%s</strong></td></tr>
+        </table>
+        <p style="margin-top:16px"><a href="%s">View job</a> &middot; <a href="%s">Cancel job</a></p>
+        <p style="color:#888;font-size:12px">Costguard alert %d, fired %s.</p>
+        </body></html>
+        """
+            .formatted(
+                escape(n.budgetName()),
+                escape(n.reason()),
+                escape(job.createdBy()),
+                escape(n.money(n.spent())),
+                n.threshold(),
+                escape(n.money(n.limit())),
+                escape(page),
+                escape(cancel),
+                n.alertId(),
+                n.firedAt());
+    String text =
+        """
+        Job: %s
+
+        %s.
+
+        Created by:    %s
+        Current cost:  %s
+        %d%% threshold: %s
+
+        View job:   %s
+        Cancel job: %s
+
+        Costguard alert %d, fired %s.
+        """
+            .formatted(
+                n.budgetName(),
+                n.reason(),
+                job.createdBy(),
+                n.money(n.spent()),
+                n.threshold(),
+                n.money(n.limit()),
+                page,
+                cancel,
+                n.alertId(),
+                n.firedAt());
+    return new AlertEmail(subject, html, text);
+  }
+
   /** A subject is one line: a name with line breaks would otherwise start new headers. */
   private static String oneLine(AlertNotice notice) {
-    return notice.budgetName().replaceAll("[\\r\\n\\t]+", " ").strip();
+    return oneLine(notice.budgetName());
   }
 
   private record Links(String dashboard, String increase, String cancelJobs) {
@@ -85,6 +157,7 @@ public record AlertEmail(String subject, String html, String text) {
         <div style="background:%s;border-radius:4px;height:16px;width:%d%%"></div></div>
         <p style="margin:4px 0 12px">%s%% of the limit used</p>
         <table style="border-collapse:collapse">%s%s%s</table>
+        %s
         <p style="margin-top:16px">
         <a href="%s">View dashboard</a> &middot;
         <a href="%s">Increase budget</a> &middot;
@@ -102,6 +175,7 @@ public record AlertEmail(String subject, String html, String text) {
             row.formatted("Spent", escape(n.money(n.spent()))),
             row.formatted("Limit", escape(n.money(n.limit()))),
             row.formatted("Remaining", escape(n.money(n.remaining()))),
+            activeJobsHtml(n),
             escape(links.dashboard()),
             escape(links.increase()),
             escape(links.cancelJobs()),
@@ -123,6 +197,7 @@ public record AlertEmail(String subject, String html, String text) {
         Limit:     %s
         Remaining: %s
 
+        %s
         View dashboard:     %s
         Increase budget:    %s
         Cancel active jobs: %s
@@ -137,11 +212,69 @@ public record AlertEmail(String subject, String html, String text) {
             n.money(n.spent()),
             n.money(n.limit()),
             n.money(n.remaining()),
+            activeJobsText(n),
             links.dashboard(),
             links.increase(),
             links.cancelJobs(),
             n.alertId(),
             n.firedAt());
+  }
+
+  /**
+   * The budget's active jobs as an HTML table (name, creator, cost so far), at most {@link
+   * #MAX_LISTED_JOBS} with a count of the rest; a sentence when there are none.
+   */
+  private static String activeJobsHtml(AlertNotice n) {
+    List<AlertNotice.ActiveJob> jobs = n.activeJobs();
+    if (jobs.isEmpty()) {
+      return "<p style=\"margin:12px 0 0\">No active jobs.</p>";
+    }
+    StringBuilder html =
+        new StringBuilder(
+            "<h3 style=\"margin:16px 0 4px;font-size:15px\">Active jobs (%d)</h3>"
+                    .formatted(jobs.size())
+                + "<table style=\"border-collapse:collapse\"><tr>"
+                + "<th style=\"text-align:left;padding:2px 12px 2px 0\">Job</th>"
+                + "<th style=\"text-align:left;padding:2px 12px 2px 0\">Created by</th>"
+                + "<th style=\"text-align:right;padding:2px 0\">Current cost</th></tr>");
+    for (AlertNotice.ActiveJob job : jobs.subList(0, Math.min(jobs.size(), MAX_LISTED_JOBS))) {
+      html.append(
+          ("<tr><td style=\"padding:2px 12px 2px 0\">%s</td>"
+                  + "<td style=\"padding:2px 12px 2px 0\">%s</td>"
+                  + "<td style=\"text-align:right;padding:2px 0\">%s</td></tr>")
+              .formatted(
+                  escape(job.name()), escape(job.createdBy()), escape(n.money(job.currentCost()))));
+    }
+    html.append("</table>");
+    if (jobs.size() > MAX_LISTED_JOBS) {
+      html.append(
+          "<p style=\"margin:4px 0 0\">and %d more</p>".formatted(jobs.size() - MAX_LISTED_JOBS));
+    }
+    return html.toString();
+  }
+
+  /** The same list in plain text, one job a line (names on one line each). */
+  private static String activeJobsText(AlertNotice n) {
+    List<AlertNotice.ActiveJob> jobs = n.activeJobs();
+    if (jobs.isEmpty()) {
+      return "No active jobs.\n";
+    }
+    StringBuilder text = new StringBuilder("Active jobs (%d):\n".formatted(jobs.size()));
+    for (AlertNotice.ActiveJob job : jobs.subList(0, Math.min(jobs.size(), MAX_LISTED_JOBS))) {
+      text.append(
+          "- %s (by %s): %s\n"
+              .formatted(
+                  oneLine(job.name()), oneLine(job.createdBy()), n.money(job.currentCost())));
+    }
+    if (jobs.size() > MAX_LISTED_JOBS) {
+      text.append("  and %d more\n".formatted(jobs.size() - MAX_LISTED_JOBS));
+    }
+    return text.toString();
+  }
+
+  /** Text on one line: a name with line breaks would start new headers or list lines. */
+  private static String oneLine(String text) {
+    return text.replaceAll("[\\r\\n\\t]+", " ").strip();
   }
 
   /** Escapes text for HTML element content and double-quoted attribute values. */

@@ -19,8 +19,14 @@ import java.util.Optional;
  * @param threshold the percent that was crossed; 0 for kinds without one
  * @param budgetName the budget's name as its managers wrote it (channels escape it)
  * @param spent the period's spend when the alert fired
- * @param limit what that spend was measured against (limit + rollover)
+ * @param limit what that spend was measured against (limit + rollover); for an anomaly alert the
+ *     trailing 14-day mean of daily spend
  * @param recipients e-mail addresses; empty for channels that do not address people
+ * @param job the job of a job alert (kind {@link AlertKind#ESTIMATE}): then {@code budgetId} is 0,
+ *     {@code budgetName} is the job's name, {@code spent} its cost and {@code limit} the estimate
+ *     amount the threshold is measured against
+ * @param activeJobs the queued and running jobs in the budget's scope when the alert is delivered,
+ *     for channels that list them (the e-mail)
  */
 public record AlertNotice(
     long alertId,
@@ -34,7 +40,57 @@ public record AlertNotice(
     BigDecimal spent,
     BigDecimal limit,
     Currency currency,
-    List<String> recipients) {
+    List<String> recipients,
+    Optional<JobSubject> job,
+    List<ActiveJob> activeJobs) {
+
+  /** The job a job alert is about. */
+  public record JobSubject(long jobId, String name, String createdBy) {
+    public JobSubject {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(createdBy, "createdBy");
+    }
+  }
+
+  /** A queued or running job in the budget's scope, with what it has cost so far. */
+  public record ActiveJob(long jobId, String name, String createdBy, BigDecimal currentCost) {
+    public ActiveJob {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(createdBy, "createdBy");
+      Objects.requireNonNull(currentCost, "currentCost");
+    }
+  }
+
+  /** A budget alert without its active jobs (as it comes out of the outbox). */
+  public AlertNotice(
+      long alertId,
+      AlertKind kind,
+      int threshold,
+      long budgetId,
+      String budgetName,
+      PeriodType periodType,
+      Instant periodStart,
+      Instant firedAt,
+      BigDecimal spent,
+      BigDecimal limit,
+      Currency currency,
+      List<String> recipients) {
+    this(
+        alertId,
+        kind,
+        threshold,
+        budgetId,
+        budgetName,
+        periodType,
+        periodStart,
+        firedAt,
+        spent,
+        limit,
+        currency,
+        recipients,
+        Optional.empty(),
+        List.of());
+  }
 
   public AlertNotice {
     Objects.requireNonNull(kind, "kind");
@@ -46,6 +102,27 @@ public record AlertNotice(
     Objects.requireNonNull(limit, "limit");
     Objects.requireNonNull(currency, "currency");
     recipients = List.copyOf(recipients);
+    Objects.requireNonNull(job, "job");
+    activeJobs = List.copyOf(activeJobs);
+  }
+
+  /** The same notice listing {@code jobs} as the budget's active jobs. */
+  public AlertNotice withActiveJobs(List<ActiveJob> jobs) {
+    return new AlertNotice(
+        alertId,
+        kind,
+        threshold,
+        budgetId,
+        budgetName,
+        periodType,
+        periodStart,
+        firedAt,
+        spent,
+        limit,
+        currency,
+        recipients,
+        job,
+        jobs);
   }
 
   /**
@@ -62,8 +139,13 @@ public record AlertNotice(
       case FORECAST ->
           "The end-of-period forecast of %s passes its limit (%s spent of %s so far)"
               .formatted(budget, money(spent), money(limit));
-      case ANOMALY -> "Unusual spend against %s %s".formatted(budget, amounts);
-      case ESTIMATE -> "A job reached %d%% of its estimate".formatted(threshold);
+      case ANOMALY ->
+          ("Unusual spend against %s: %s in one day, more than three standard deviations above"
+                  + " the trailing 14-day mean of %s a day")
+              .formatted(budget, money(spent), money(limit));
+      case ESTIMATE ->
+          "Job \"%s\" reached %d%% of its estimate (%s, against %s)"
+              .formatted(budgetName, threshold, money(spent), money(limit));
     };
   }
 

@@ -1,6 +1,7 @@
 package com.costguard.application;
 
 import com.costguard.alerting.AlertChannel;
+import com.costguard.alerting.AlertNotice;
 import com.costguard.alerting.Channel;
 import com.costguard.alerting.RetryPolicy;
 import com.costguard.model.alert.ClaimedDelivery;
@@ -42,6 +43,7 @@ public class AlertDispatcher {
   public static final int BATCH = 10;
 
   @Inject Outbox outbox;
+  @Inject BudgetService budgets;
   @Inject @Any Instance<AlertChannel> channelBeans;
   @Inject Clock clock;
 
@@ -74,6 +76,19 @@ public class AlertDispatcher {
     return claimed.size();
   }
 
+  /**
+   * The notice of a budget alert with the budget's active jobs as they stand now, for the channels
+   * that list them (e-mail, Slack); the outbox stores none, since they change until delivery.
+   */
+  private AlertNotice withActiveJobs(ClaimedDelivery delivery) {
+    AlertNotice notice = delivery.notice();
+    boolean lists = delivery.channel() == Channel.EMAIL || delivery.channel() == Channel.SLACK;
+    if (!lists || notice.job().isPresent()) {
+      return notice;
+    }
+    return notice.withActiveJobs(budgets.activeJobs(notice.budgetId()));
+  }
+
   private void deliver(ClaimedDelivery delivery) {
     AlertChannel channel = channels().get(delivery.channel());
     String error;
@@ -81,7 +96,7 @@ public class AlertDispatcher {
       error = "no " + delivery.channel().apiName() + " channel is configured";
     } else {
       try {
-        channel.send(delivery.notice());
+        channel.send(withActiveJobs(delivery));
         if (!outbox.delivered(delivery, clock.instant())) {
           LOG.warning(
               () ->

@@ -3,12 +3,15 @@ package com.costguard.application;
 import com.costguard.alerting.AlertKind;
 import com.costguard.alerting.AlertPeriod;
 import com.costguard.alerting.Channel;
+import com.costguard.alerting.NotificationSettings;
 import com.costguard.alerting.QuietHours;
 import com.costguard.alerting.ThresholdCheck;
 import com.costguard.application.RequestRefusedException.Reason;
 import com.costguard.config.Configuration;
 import com.costguard.cost.Money;
+import com.costguard.cost.budget.BudgetCalendar;
 import com.costguard.cost.budget.BudgetStatus;
+import com.costguard.cost.budget.SpendAnomaly;
 import com.costguard.cost.budget.SpendAttribution;
 import com.costguard.model.alert.AlertRepository;
 import com.costguard.model.alert.NewAlert;
@@ -21,6 +24,7 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -154,6 +158,53 @@ public class BudgetAlerts {
     return evaluate(lock(List.of(budgetId)));
   }
 
+  /**
+   * The sweep's anomaly check of one budget (SPEC §2): fires one {@code anomaly} alert when today's
+   * spend in its scope stands more than three standard deviations above the mean of the 14 days
+   * before ({@link SpendAnomaly}), once per budget and day — the day's start is the alert's period,
+   * and the alerts' unique key keeps a second firing (another run, another instance) from storing
+   * anything. History counts from the day the budget was created: spend before it was nobody's
+   * concern, so a new budget judges nothing until it has watched {@link
+   * SpendAnomaly#MINIMUM_HISTORY_DAYS} days. It runs outside the budget's lock (it reads 15 days of
+   * spend and must not hold up ingestion), which the unique key makes safe.
+   *
+   * @return whether an anomaly alert fired
+   */
+  @Transactional
+  public boolean evaluateAnomalyNow(long budgetId) {
+    Optional<Budget> found = budgets.byId(budgetId);
+    if (found.isEmpty() || !found.get().enabled()) {
+      return false;
+    }
+    Budget budget = found.get();
+    BudgetCalendar calendar = new BudgetCalendar(configuration.timezone());
+    Instant now = clock.instant();
+    LocalDate today = calendar.dayOf(now);
+    Instant day = calendar.startOf(today);
+    LocalDate watchedFrom = calendar.dayOf(budget.createdAt());
+    LocalDate first = today.minusDays(SpendAnomaly.TRAILING_DAYS);
+    if (first.isBefore(watchedFrom)) {
+      first = watchedFrom;
+    }
+    if (first.plusDays(SpendAnomaly.MINIMUM_HISTORY_DAYS).isAfter(today)
+        || !alerts.standing(budgetId, day, AlertKind.ANOMALY).isEmpty()) {
+      return false;
+    }
+    Optional<SpendAnomaly> anomaly =
+        SpendAnomaly.detect(today, budgetService.daily(budget, first, today));
+    return anomaly.isPresent()
+        && alerts.fire(
+            new NewAlert(
+                AlertKind.ANOMALY,
+                budgetId,
+                0,
+                day,
+                now,
+                anomaly.get().spend(),
+                Money.stored(anomaly.get().mean())),
+            deliveries(budget, AlertKind.ANOMALY, 0, now));
+  }
+
   /** The ids of the enabled budgets, for the sweep. */
   public List<Long> enabledBudgets() {
     return budgets.list(Optional.empty(), true).stream().map(Budget::id).toList();
@@ -219,21 +270,44 @@ public class BudgetAlerts {
   }
 
   /**
-   * The channels a budget's alert goes to: in-app always; e-mail when SMTP is configured and the
-   * budget has recipients, after the budget's quiet hours if it fires in them (unless it is a ≥
-   * 100% or a blocked alert). (Slack joins with the Slack side.)
+   * The deliveries of a budget's alert, by its notification settings ({@link
+   * NotificationSettings}): e-mail when SMTP is configured, the alert's channels include it and it
+   * has recipients — after the budget's quiet hours if it fires in them (unless it is a ≥ 100% or a
+   * blocked alert); in-app when its channels include it; Slack when Slack is configured, the
+   * channels include it and there is a channel to post to (the budget's or {@code
+   * SLACK_ALERT_CHANNEL}).
    */
   List<NewDelivery> deliveries(Budget budget, AlertKind kind, int threshold, Instant now) {
+    return deliveries(budget.notificationSettings(), kind, threshold, now, configuration);
+  }
+
+  static List<NewDelivery> deliveries(
+      NotificationSettings settings,
+      AlertKind kind,
+      int threshold,
+      Instant now,
+      Configuration configuration) {
+    Set<Channel> channels = settings.channels(kind, threshold);
+    List<String> recipients = settings.recipients(kind, threshold);
     List<NewDelivery> deliveries = new ArrayList<>();
-    if (configuration.smtp().isPresent() && !budget.notifyEmails().isEmpty()) {
+    if (configuration.smtp().isPresent()
+        && channels.contains(Channel.EMAIL)
+        && !recipients.isEmpty()) {
       Optional<Instant> notBefore =
-          budget
+          settings
               .quietHours()
               .filter(q -> QuietHours.delays(kind, threshold))
               .flatMap(q -> q.endIfQuiet(now, configuration.timezone()));
-      deliveries.add(new NewDelivery(Channel.EMAIL, budget.notifyEmails(), notBefore));
+      deliveries.add(new NewDelivery(Channel.EMAIL, recipients, notBefore));
     }
-    deliveries.add(NewDelivery.of(Channel.IN_APP));
+    if (channels.contains(Channel.IN_APP)) {
+      deliveries.add(NewDelivery.of(Channel.IN_APP));
+    }
+    boolean slackChannel =
+        settings.slackChannel().isPresent() || configuration.slack().alertChannel().isPresent();
+    if (configuration.slack().enabled() && channels.contains(Channel.SLACK) && slackChannel) {
+      deliveries.add(NewDelivery.of(Channel.SLACK));
+    }
     return deliveries;
   }
 

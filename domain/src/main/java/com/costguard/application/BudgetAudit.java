@@ -1,5 +1,6 @@
 package com.costguard.application;
 
+import com.costguard.alerting.NotificationSettings;
 import com.costguard.cost.Money;
 import com.costguard.model.audit.AuditAction;
 import com.costguard.model.audit.AuditedChange;
@@ -86,6 +87,24 @@ final class BudgetAudit {
         budget.id(),
         Optional.of(instant("lastResetAt", before)),
         Optional.of(instant("lastResetAt", budget.lastResetAt())));
+  }
+
+  /**
+   * A change of the budget's notification settings, old and new written whole (they are read as one
+   * page of settings); none when nothing changed.
+   */
+  static Optional<AuditedChange> notificationsChanged(
+      long budgetId, NotificationSettings before, NotificationSettings after) {
+    if (before.equals(after)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        AuditedChange.of(
+            AuditAction.BUDGET_NOTIFICATIONS_CHANGED,
+            AuditedChange.BUDGET,
+            budgetId,
+            Optional.of(NotificationSettingsJson.of(before).toString()),
+            Optional.of(NotificationSettingsJson.of(after).toString())));
   }
 
   /** {@code (new − old) / old × 100}, two decimals, HALF_UP: 500 → 750 is {@code 50.00}. */

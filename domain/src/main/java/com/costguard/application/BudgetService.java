@@ -2,12 +2,16 @@ package com.costguard.application;
 
 import static com.costguard.application.RequestRefusedException.invalid;
 
+import com.costguard.alerting.AlertNotice;
+import com.costguard.alerting.NotificationSettings;
 import com.costguard.alerting.QuietHours;
+import com.costguard.alerting.ThresholdNotification;
 import com.costguard.config.Configuration;
 import com.costguard.cost.budget.BudgetCalendar;
 import com.costguard.cost.budget.BudgetPeriod;
 import com.costguard.cost.budget.BudgetScope;
 import com.costguard.cost.budget.BudgetStatus;
+import com.costguard.cost.budget.DailySpend;
 import com.costguard.cost.budget.Forecast;
 import com.costguard.cost.budget.JobAccrual;
 import com.costguard.cost.budget.PeriodSpend;
@@ -33,8 +37,10 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -68,6 +74,9 @@ public class BudgetService {
 
   /** At most this many e-mail recipients per budget (they are stored in one column). */
   static final int MAX_NOTIFY_EMAILS = 20;
+
+  /** A Slack channel id (C0123ABCD) or name: what chat.postMessage takes as its channel. */
+  private static final Pattern SLACK_CHANNEL = Pattern.compile("#?[A-Za-z0-9_-]{1,80}");
 
   private static final Pattern EMAIL = Pattern.compile("[^\\s@,;<>\"]+@[^\\s@,;<>\"]+");
 
@@ -170,6 +179,95 @@ public class BudgetService {
     return view(budget);
   }
 
+  /**
+   * The budget's notification settings (SPEC §3, §4), with a setting for each of its thresholds
+   * (its own or the default). Anyone may read them; {@link #changeNotifications} is for managers.
+   *
+   * @throws RequestRefusedException NOT_FOUND for an unknown id
+   */
+  public NotificationSettings notifications(long id) {
+    return complete(budgets.byId(id).orElseThrow(() -> notFound(id)));
+  }
+
+  /** The budget's settings listing every threshold it has, in ascending order. */
+  private static NotificationSettings complete(Budget budget) {
+    NotificationSettings own = budget.notificationSettings();
+    return new NotificationSettings(
+        own.recipients(),
+        own.quietHours(),
+        own.slackChannel(),
+        budget.thresholds().percents().stream().map(own::forThreshold).toList());
+  }
+
+  /**
+   * Replaces the budget's notification settings, audited with the old and new settings when they
+   * changed. A threshold not listed in {@code settings} goes back to its default (every channel,
+   * the budget's recipients).
+   *
+   * @throws RequestRefusedException FORBIDDEN unless ADMIN or BUDGET_MANAGER, NOT_FOUND for an
+   *     unknown id, VALIDATION naming the field (recipients[i], slackChannel,
+   *     thresholds[i].threshold for a threshold the budget does not have or one given twice,
+   *     thresholds[i].recipients[j])
+   */
+  @Transactional
+  public NotificationSettings changeNotifications(
+      Actor actor, long id, NotificationSettings settings) {
+    mayManageBudgets(actor.user());
+    Budget budget = budgets.byIdForUpdate(id).orElseThrow(() -> notFound(id));
+    validate(budget, settings);
+    NotificationSettings before = complete(budget);
+    budget.changeNotifications(settings, clock.instant());
+    NotificationSettings after = complete(budget);
+    BudgetAudit.notificationsChanged(id, before, after).ifPresent(c -> audit.record(actor, c));
+    return after;
+  }
+
+  /**
+   * Reads quiet hours as the API and the portal write them ({@code 22:00-07:00}); blank is none.
+   *
+   * @throws RequestRefusedException VALIDATION naming {@code quietHours}
+   */
+  public static Optional<QuietHours> quietHours(String text) {
+    if (text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(QuietHours.parse(text));
+    } catch (IllegalArgumentException e) {
+      throw invalid("quietHours", e.getMessage());
+    }
+  }
+
+  private static void validate(Budget budget, NotificationSettings settings) {
+    emails("recipients", settings.recipients());
+    settings
+        .slackChannel()
+        .filter(c -> !SLACK_CHANNEL.matcher(c).matches())
+        .ifPresent(
+            c -> {
+              throw invalid(
+                  "slackChannel",
+                  "a Slack channel id such as C0123ABCD (letters, digits, - and _, at most 80)");
+            });
+    List<Integer> thresholds = budget.thresholds().percents();
+    List<Integer> seen = new ArrayList<>();
+    for (int i = 0; i < settings.thresholds().size(); i++) {
+      ThresholdNotification t = settings.thresholds().get(i);
+      String field = "thresholds[" + i + "]";
+      if (!thresholds.contains(t.threshold())) {
+        throw invalid(
+            field + ".threshold",
+            "the budget has no threshold %d (its thresholds: %s)"
+                .formatted(t.threshold(), thresholds));
+      }
+      if (seen.contains(t.threshold())) {
+        throw invalid(field + ".threshold", "threshold %d is given twice".formatted(t.threshold()));
+      }
+      seen.add(t.threshold());
+      emails(field + ".recipients", t.recipients());
+    }
+  }
+
   @Transactional
   public void delete(Actor actor, long id) {
     mayManageBudgets(actor.user());
@@ -223,6 +321,51 @@ public class BudgetService {
         status,
         Forecast.atPeriodEnd(
             budget.period(), period, now, calendar, current.spend(), current.activeJobs()));
+  }
+
+  /**
+   * The budget's queued and running jobs now (its scope, its current period), most expensive first,
+   * each with its cost so far: what an alert lists under "active jobs". Empty for a budget that no
+   * longer exists.
+   */
+  public List<AlertNotice.ActiveJob> activeJobs(long budgetId) {
+    Optional<Budget> budget = budgets.byId(budgetId);
+    if (budget.isEmpty()) {
+      return List.of();
+    }
+    Instant now = clock.instant();
+    BudgetPeriod period =
+        new BudgetCalendar(configuration.timezone())
+            .periodContaining(
+                budget.get().period(), now, budget.get().createdAt(), budget.get().lastResetAt());
+    List<AlertNotice.ActiveJob> active = new ArrayList<>();
+    for (JobHistory history : jobs.during(period, budget.get().scope())) {
+      Job job = history.job();
+      if (!job.status().isFinished()) {
+        BigDecimal cost =
+            JobAccrual.of(job.spec(), history.jobEvents(), now).current().currentCost();
+        active.add(new AlertNotice.ActiveJob(job.id(), job.name(), job.createdBy(), cost));
+      }
+    }
+    active.sort(
+        Comparator.comparing(AlertNotice.ActiveJob::currentCost)
+            .reversed()
+            .thenComparing(AlertNotice.ActiveJob::jobId));
+    return active;
+  }
+
+  /**
+   * The budget's spend on each local day from {@code first} to {@code last}, inclusive, oldest
+   * first (a day without spend with zero): the history an anomaly is judged against ({@link
+   * BudgetAlerts#evaluateAnomalyNow}).
+   */
+  List<DailySpend> daily(Budget budget, LocalDate first, LocalDate last) {
+    BudgetCalendar calendar = new BudgetCalendar(configuration.timezone());
+    List<DailySpend> days = new ArrayList<>();
+    for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+      days.add(new DailySpend(day, inScope(budget.scope(), calendar.day(day)).spend().total()));
+    }
+    return days;
   }
 
   /**
@@ -347,15 +490,20 @@ public class BudgetService {
   }
 
   private static void notifyEmails(List<String> emails) {
+    emails("notifyEmails", emails);
+  }
+
+  /** E-mail recipients under {@code name}: at most {@link #MAX_NOTIFY_EMAILS}, each an address. */
+  private static void emails(String name, List<String> emails) {
     if (emails == null) {
-      throw invalid("notifyEmails", "notifyEmails must be a list of e-mail addresses");
+      throw invalid(name, name + " must be a list of e-mail addresses");
     }
     if (emails.size() > MAX_NOTIFY_EMAILS) {
-      throw invalid("notifyEmails", "at most %d e-mail recipients".formatted(MAX_NOTIFY_EMAILS));
+      throw invalid(name, "at most %d e-mail recipients".formatted(MAX_NOTIFY_EMAILS));
     }
     for (int i = 0; i < emails.size(); i++) {
       String email = emails.get(i);
-      String field = "notifyEmails[" + i + "]";
+      String field = name + "[" + i + "]";
       if (email == null || !EMAIL.matcher(email).matches()) {
         throw invalid(field, "an e-mail address such as finance@example.com");
       }

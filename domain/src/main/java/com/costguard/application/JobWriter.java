@@ -40,6 +40,7 @@ public class JobWriter {
   @Inject JobRepository jobs;
   @Inject AuditLog audit;
   @Inject BudgetAlerts alerts;
+  @Inject JobEstimateAlerts estimateAlerts;
   @Inject Clock clock;
 
   /** A cancellation, and the runner to tell once it is committed (none when already cancelled). */
@@ -88,7 +89,8 @@ public class JobWriter {
    * Stores a validated event and moves the job's status along. A duplicate key changes nothing; an
    * event for a cancelled job is not stored either (its cost is locked), but answered, so that the
    * runner learns it should stop. The budgets in the job's scope are locked with it and evaluated
-   * once the event is stored ({@link BudgetAlerts}).
+   * once the event is stored ({@link BudgetAlerts}), and so are the job's estimate alerts ({@link
+   * JobEstimateAlerts}).
    *
    * @param budgetsInScope the enabled budgets whose scope matches the job ({@link
    *     BudgetAlerts#inScope})
@@ -119,6 +121,7 @@ public class JobWriter {
     JobActivity activity = JobCostReading.replay(events, now);
     JobCostReading reading = JobCostReading.of(job, activity);
     job.follow(activity, reading.view().currentCost());
+    estimateAlerts.evaluate(job, reading.view().currentCost());
     alerts.evaluate(locked);
     return reading;
   }

@@ -86,4 +86,81 @@ class AlertEmailTest {
         .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;co&quot;");
     assertThat(email.subject()).doesNotContain("\r").doesNotContain("\n");
   }
+
+  @Test
+  void activeJobsAreListedWithCreatorAndCostEscapedInHtmlAndOnOneLineInText() {
+    AlertNotice withJobs =
+        notice(AlertKind.THRESHOLD, 80, "Acme", "400")
+            .withActiveJobs(
+                List.of(
+                    new AlertNotice.ActiveJob(
+                        3, "<script>x</script> tune", "mallory\nBcc: x", new BigDecimal("12.345")),
+                    new AlertNotice.ActiveJob(4, "Eval run", "bob", new BigDecimal("1"))));
+    AlertEmail email = AlertEmail.of(withJobs, BASE);
+
+    assertThat(email.html())
+        .contains("Active jobs (2)")
+        .contains("&lt;script&gt;x&lt;/script&gt; tune")
+        .doesNotContain("<script>")
+        .contains("Eval run")
+        .contains("bob")
+        .contains("$12.35")
+        .contains("$1.00");
+    assertThat(email.text())
+        .contains("Active jobs (2):")
+        .contains("- <script>x</script> tune (by mallory Bcc: x): $12.35")
+        .contains("- Eval run (by bob): $1.00");
+  }
+
+  @Test
+  void noActiveJobsSaysSo() {
+    AlertEmail email = AlertEmail.of(notice(AlertKind.THRESHOLD, 80, "Acme", "400"), BASE);
+    assertThat(email.html()).contains("No active jobs.");
+    assertThat(email.text()).contains("No active jobs.");
+  }
+
+  @Test
+  void moreThanTenActiveJobsListTenAndCountTheRest() {
+    List<AlertNotice.ActiveJob> jobs = new java.util.ArrayList<>();
+    for (int i = 1; i <= 13; i++) {
+      jobs.add(new AlertNotice.ActiveJob(i, "job-" + i, "alice", BigDecimal.valueOf(100 - i)));
+    }
+    AlertEmail email =
+        AlertEmail.of(notice(AlertKind.THRESHOLD, 80, "Acme", "400").withActiveJobs(jobs), BASE);
+    assertThat(email.text()).contains("job-10 ").doesNotContain("job-11 ").contains("and 3 more");
+    assertThat(email.html()).contains(">job-10<").doesNotContain(">job-11<").contains("and 3 more");
+  }
+
+  @Test
+  void anEstimateAlertIsAboutTheJobWithLinksToViewAndCancelIt() {
+    AlertNotice estimate =
+        new AlertNotice(
+            9,
+            AlertKind.ESTIMATE,
+            100,
+            0,
+            "Fine-tune <b>",
+            PeriodType.TOTAL,
+            Instant.parse("2026-11-23T08:00:00Z"),
+            Instant.parse("2026-11-23T10:00:00Z"),
+            new BigDecimal("20.50"),
+            new BigDecimal("20"),
+            Currency.getInstance("USD"),
+            List.of("alice@example.com"),
+            java.util.Optional.of(new AlertNotice.JobSubject(5, "Fine-tune <b>", "alice")),
+            List.of());
+    AlertEmail email = AlertEmail.of(estimate, BASE);
+
+    assertThat(email.subject())
+        .isEqualTo("[Costguard] Job \"Fine-tune <b>\" reached 100% of its estimate");
+    assertThat(email.html())
+        .contains("Fine-tune &lt;b&gt;")
+        .doesNotContain("<b>")
+        .contains("$20.50")
+        .contains("https://costguard.example/dashboard/job?id=5&amp;action=cancel");
+    assertThat(email.text())
+        .contains("Job \"Fine-tune <b>\" reached 100% of its estimate ($20.50, against $20.00)")
+        .contains("Created by:    alice")
+        .contains("https://costguard.example/dashboard/job?id=5&action=cancel");
+  }
 }

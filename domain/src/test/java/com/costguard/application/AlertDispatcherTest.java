@@ -1,6 +1,7 @@
 package com.costguard.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.costguard.alerting.AlertChannel;
 import com.costguard.alerting.AlertKind;
@@ -13,6 +14,7 @@ import com.costguard.model.alert.NewAlert;
 import com.costguard.model.alert.NewDelivery;
 import com.costguard.model.budget.Budget;
 import com.costguard.model.budget.BudgetDefinition;
+import com.costguard.model.job.Job;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +38,8 @@ class AlertDispatcherTest {
   private final FakeChannel email = new FakeChannel(Channel.EMAIL);
   private final FakeChannel inApp = new FakeChannel(Channel.IN_APP);
   private final AlertDispatcher dispatcher = new AlertDispatcher();
+  private final BudgetService budgetService =
+      Alerting.wired(budgets, new InMemoryCostEventRepository(), clock).budgetService;
 
   /** A channel that records what it sends and fails while {@link #down} is true. */
   static final class FakeChannel implements AlertChannel {
@@ -69,6 +73,7 @@ class AlertDispatcherTest {
     outbox.alerts = alerts;
     dispatcher.outbox = outbox;
     dispatcher.clock = clock;
+    dispatcher.budgets = budgetService;
     Map<Channel, AlertChannel> channels = new EnumMap<>(Channel.class);
     channels.put(Channel.EMAIL, email);
     channels.put(Channel.IN_APP, inApp);
@@ -200,5 +205,23 @@ class AlertDispatcherTest {
 
     assertThat(delivery(Channel.EMAIL).state).isEqualTo(DeliveryState.PENDING);
     assertThat(delivery(Channel.EMAIL).lastError).isEqualTo("no email channel is configured");
+  }
+
+  @Test
+  void anEmailListsTheBudgetsActiveJobsMostExpensiveFirstAndInAppNone() {
+    RecordedJobs recorded = new RecordedJobs(clock);
+    budgetService.jobs = recorded.repository;
+    Job later = recorded.report(recorded.create("Acme"), "10:00 started");
+    Job earlier = recorded.report(recorded.create("Acme"), "08:00 started");
+    recorded.report(recorded.create("Acme"), "08:00 started; 09:00 completed");
+
+    dispatcher.dispatchDue();
+
+    List<AlertNotice.ActiveJob> listed = email.sent.get(0).activeJobs();
+    assertThat(listed)
+        .extracting(AlertNotice.ActiveJob::jobId, AlertNotice.ActiveJob::createdBy)
+        .containsExactly(tuple(earlier.id(), "alice"), tuple(later.id(), "alice"));
+    assertThat(listed.get(0).currentCost()).isGreaterThan(listed.get(1).currentCost());
+    assertThat(inApp.sent.get(0).activeJobs()).isEmpty();
   }
 }

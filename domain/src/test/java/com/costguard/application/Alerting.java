@@ -1,6 +1,7 @@
 package com.costguard.application;
 
 import com.costguard.config.Configuration;
+import com.costguard.model.user.UserRepository;
 import java.time.Clock;
 import java.util.Map;
 
@@ -37,5 +38,15 @@ final class Alerting {
     alerts.clock = clock;
     alerts.alerts = new InMemoryAlertRepository(budgets, configuration);
     return alerts;
+  }
+
+  /** Job estimate alerts sharing the alert store and configuration of {@code wired}. */
+  static JobEstimateAlerts estimates(BudgetAlerts wired, UserRepository users, Clock clock) {
+    JobEstimateAlerts estimates = new JobEstimateAlerts();
+    estimates.alerts = wired.alerts;
+    estimates.configuration = wired.configuration;
+    estimates.users = users;
+    estimates.clock = clock;
+    return estimates;
   }
 }

@@ -466,4 +466,69 @@ class BudgetAlertsTest {
         d.notifyEmails(),
         d.quietHours());
   }
+
+  /**
+   * Ten watched days of about $10 (9, 10, 11, …), then a day of {@code today}: the anomaly check of
+   * the sweep, run twice.
+   */
+  private List<FiredAlert> anomaliesAfterTenDaysAndA(String today) {
+    long acme = budget("Acme", "calendar_month", "100000", false);
+    String[] usual = {"9", "10", "11", "10", "9", "11", "10", "10", "9", "11"};
+    for (String amount : usual) {
+      spend("Acme", amount);
+      assertThat(alerts.evaluateAnomalyNow(acme)).isFalse();
+      clock.advance(Duration.ofDays(1));
+    }
+    spend("Acme", today);
+    alerts.evaluateAnomalyNow(acme);
+    alerts.evaluateAnomalyNow(acme);
+    return fired(acme, AlertKind.ANOMALY);
+  }
+
+  @Test
+  void aDayFarAboveItsTrailingFortnightFiresOneAnomalyAlert() {
+    List<FiredAlert> anomalies = anomaliesAfterTenDaysAndA("40");
+    assertThat(anomalies).hasSize(1);
+    FiredAlert anomaly = anomalies.get(0);
+    assertThat(anomaly.spent()).hasValueSatisfying(s -> assertThat(s).isEqualByComparingTo("40"));
+    assertThat(anomaly.limit()).hasValueSatisfying(m -> assertThat(m).isEqualByComparingTo("10"));
+    assertThat(anomaly.periodStart()).isEqualTo(Instant.parse("2026-12-03T00:00:00Z"));
+    assertThat(anomaly.deliveries())
+        .extracting(FiredAlert.Delivery::channel)
+        .contains(Channel.IN_APP);
+  }
+
+  @Test
+  void aDayWithinThreeStandardDeviationsFiresNothing() {
+    // mean 10, sample σ ≈ 0.82: 3σ above is ≈ 12.45
+    assertThat(anomaliesAfterTenDaysAndA("12.4")).isEmpty();
+  }
+
+  @Test
+  void aBudgetWatchedFewerThanSevenDaysJudgesNothing() {
+    long acme = budget("Acme", "calendar_month", "100000", false);
+    for (int day = 0; day < 5; day++) {
+      spend("Acme", "10");
+      clock.advance(Duration.ofDays(1));
+    }
+    spend("Acme", "500");
+    assertThat(alerts.evaluateAnomalyNow(acme)).isFalse();
+    assertThat(fired(acme, AlertKind.ANOMALY)).isEmpty();
+  }
+
+  @Test
+  void theNextAnomalousDayFiresAgain() {
+    long acme = budget("Acme", "calendar_month", "100000", false);
+    String[] usual = {"9", "10", "11", "10", "9", "11", "10", "10", "9", "11"};
+    for (String amount : usual) {
+      spend("Acme", amount);
+      clock.advance(Duration.ofDays(1));
+    }
+    spend("Acme", "40");
+    assertThat(alerts.evaluateAnomalyNow(acme)).isTrue();
+    clock.advance(Duration.ofDays(1));
+    spend("Acme", "300");
+    assertThat(alerts.evaluateAnomalyNow(acme)).isTrue();
+    assertThat(fired(acme, AlertKind.ANOMALY)).hasSize(2);
+  }
 }

@@ -9,6 +9,7 @@ import com.costguard.model.alert.ClaimedDelivery;
 import com.costguard.model.alert.FiredAlert;
 import com.costguard.model.alert.NewAlert;
 import com.costguard.model.alert.NewDelivery;
+import com.costguard.model.alert.NewJobAlert;
 import com.costguard.model.budget.BudgetRepository;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,7 +62,11 @@ class InMemoryAlertRepository implements AlertRepository {
     }
   }
 
+  /** A fired job alert with the deliveries it was stored with (not claimed in memory). */
+  record StoredJobAlert(NewJobAlert alert, List<NewDelivery> deliveries) {}
+
   final List<StoredAlert> alerts = new ArrayList<>();
+  final List<StoredJobAlert> jobAlerts = new ArrayList<>();
   final List<StoredDelivery> deliveries = new ArrayList<>();
   private final BudgetRepository budgets;
   private final Configuration configuration;
@@ -91,6 +96,23 @@ class InMemoryAlertRepository implements AlertRepository {
       deliveries.add(new StoredDelivery(deliveries.size() + 1, stored, d, alert.firedAt()));
     }
     return true;
+  }
+
+  @Override
+  public synchronized boolean fire(NewJobAlert alert, List<NewDelivery> newDeliveries) {
+    if (standingForJob(alert.jobId(), alert.kind()).contains(alert.threshold())) {
+      return false;
+    }
+    jobAlerts.add(new StoredJobAlert(alert, List.copyOf(newDeliveries)));
+    return true;
+  }
+
+  @Override
+  public synchronized Set<Integer> standingForJob(long jobId, AlertKind kind) {
+    return jobAlerts.stream()
+        .filter(a -> a.alert().jobId() == jobId && a.alert().kind() == kind)
+        .map(a -> a.alert().threshold())
+        .collect(Collectors.toSet());
   }
 
   @Override

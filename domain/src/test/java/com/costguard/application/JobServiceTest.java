@@ -48,6 +48,7 @@ class JobServiceTest {
   private final List<CancelRequest> runnersTold = new ArrayList<>();
   private final InMemoryAuditRepository auditLog = new InMemoryAuditRepository();
   private final JobService service = new JobService();
+  private final InMemoryUserRepository users = new InMemoryUserRepository();
   private final JobSnapshots snapshots = new JobSnapshots();
 
   @BeforeEach
@@ -61,6 +62,7 @@ class JobServiceTest {
     BudgetAlerts alerts =
         Alerting.wired(new InMemoryBudgetRepository(), new InMemoryCostEventRepository(), clock);
     writer.alerts = alerts;
+    writer.estimateAlerts = Alerting.estimates(alerts, users, clock);
     service.alerts = alerts;
     service.jobs = jobs;
     service.writer = writer;

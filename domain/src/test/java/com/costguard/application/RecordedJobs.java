@@ -28,6 +28,7 @@ final class RecordedJobs {
     writer.clock = clock;
     writer.alerts =
         Alerting.wired(new InMemoryBudgetRepository(), new InMemoryCostEventRepository(), clock);
+    writer.estimateAlerts = Alerting.estimates(writer.alerts, new InMemoryUserRepository(), clock);
   }
 
   /** The instant of an {@link EventScript} time. */

@@ -11,6 +11,7 @@ import com.costguard.model.alert.ClaimedDelivery;
 import com.costguard.model.alert.FiredAlert;
 import com.costguard.model.alert.NewAlert;
 import com.costguard.model.alert.NewDelivery;
+import com.costguard.model.alert.NewJobAlert;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -83,6 +84,43 @@ public class JpaAlertRepository implements AlertRepository {
                     .setParameter(4, alert.threshold())
                     .getSingleResult())
             .longValue();
+    addDeliveries(alertId, deliveries, alert.firedAt());
+    return true;
+  }
+
+  /** As the budget {@link #fire}, against the job key (job, kind, threshold, live). */
+  @Override
+  public boolean fire(NewJobAlert alert, List<NewDelivery> deliveries) {
+    int inserted =
+        em.createNativeQuery(
+                "insert ignore into alerts (kind, job_id, threshold, period_start, fired_at,"
+                    + " spent, limit_amount, live) values (?, ?, ?, ?, ?, ?, ?, 1)")
+            .setParameter(1, alert.kind().apiName())
+            .setParameter(2, alert.jobId())
+            .setParameter(3, alert.threshold())
+            .setParameter(4, utc(alert.periodStart()))
+            .setParameter(5, utc(alert.firedAt()))
+            .setParameter(6, alert.cost())
+            .setParameter(7, alert.reference())
+            .executeUpdate();
+    if (inserted == 0) {
+      return false;
+    }
+    long alertId =
+        number(
+                em.createNativeQuery(
+                        "select id from alerts where job_id = ? and kind = ? and threshold = ?"
+                            + " and live = 1")
+                    .setParameter(1, alert.jobId())
+                    .setParameter(2, alert.kind().apiName())
+                    .setParameter(3, alert.threshold())
+                    .getSingleResult())
+            .longValue();
+    addDeliveries(alertId, deliveries, alert.firedAt());
+    return true;
+  }
+
+  private void addDeliveries(long alertId, List<NewDelivery> deliveries, Instant firedAt) {
     for (NewDelivery delivery : deliveries) {
       em.createNativeQuery(
               "insert into alert_deliveries (alert_id, channel, recipients, state, attempts,"
@@ -90,11 +128,23 @@ public class JpaAlertRepository implements AlertRepository {
           .setParameter(1, alertId)
           .setParameter(2, delivery.channel().apiName())
           .setParameter(3, String.join(",", delivery.recipients()))
-          .setParameter(4, utc(delivery.notBefore().orElse(alert.firedAt())))
-          .setParameter(5, utc(alert.firedAt()))
+          .setParameter(4, utc(delivery.notBefore().orElse(firedAt)))
+          .setParameter(5, utc(firedAt))
           .executeUpdate();
     }
-    return true;
+  }
+
+  @Override
+  public Set<Integer> standingForJob(long jobId, AlertKind kind) {
+    List<?> rows =
+        em.createNativeQuery(
+                "select threshold from alerts where job_id = ? and kind = ? and live = 1")
+            .setParameter(1, jobId)
+            .setParameter(2, kind.apiName())
+            .getResultList();
+    Set<Integer> thresholds = new HashSet<>();
+    rows.forEach(row -> thresholds.add(number(row).intValue()));
+    return thresholds;
   }
 
   @Override
@@ -221,38 +271,50 @@ public class JpaAlertRepository implements AlertRepository {
         .setParameter(1, claimToken)
         .setParameter(2, utc(leaseUntil))
         .executeUpdate();
+    // A budget alert names its budget, a job alert its job: one of the outer joins finds nothing.
     List<Object[]> rows =
         rows(
             em.createNativeQuery(
                     "select d.id, d.channel, d.attempts, d.recipients, a.id, a.kind, a.threshold,"
                         + " a.budget_id, b.name, b.period_type, a.period_start, a.fired_at,"
-                        + " a.spent, a.limit_amount"
+                        + " a.spent, a.limit_amount, a.job_id, j.name, j.created_by"
                         + " from alert_deliveries d join alerts a on a.id = d.alert_id"
-                        + " join budgets b on b.id = a.budget_id"
-                        + " where d.claim_token = ? order by d.id")
+                        + " left join budgets b on b.id = a.budget_id"
+                        + " left join jobs j on j.id = a.job_id"
+                        + " where d.claim_token = ? and (b.id is not null or j.id is not null)"
+                        + " order by d.id")
                 .setParameter(1, claimToken));
-    return rows.stream()
-        .map(
-            r ->
-                new ClaimedDelivery(
-                    number(r[0]).longValue(),
-                    Channel.fromApiName((String) r[1]).orElseThrow(),
-                    number(r[2]).intValue(),
-                    claimToken,
-                    new AlertNotice(
-                        number(r[4]).longValue(),
-                        AlertKind.fromApiName((String) r[5]).orElseThrow(),
-                        number(r[6]).intValue(),
-                        number(r[7]).longValue(),
-                        (String) r[8],
-                        PeriodType.fromApiName((String) r[9]).orElseThrow(),
-                        instant(r[10]),
-                        instant(r[11]),
-                        (BigDecimal) r[12],
-                        (BigDecimal) r[13],
-                        configuration.currency(),
-                        recipients((String) r[3]))))
-        .toList();
+    return rows.stream().map(r -> claimed(r, claimToken)).toList();
+  }
+
+  private ClaimedDelivery claimed(Object[] r, String claimToken) {
+    boolean jobAlert = r[14] != null;
+    Optional<AlertNotice.JobSubject> job =
+        jobAlert
+            ? Optional.of(
+                new AlertNotice.JobSubject(
+                    number(r[14]).longValue(), (String) r[15], (String) r[16]))
+            : Optional.empty();
+    return new ClaimedDelivery(
+        number(r[0]).longValue(),
+        Channel.fromApiName((String) r[1]).orElseThrow(),
+        number(r[2]).intValue(),
+        claimToken,
+        new AlertNotice(
+            number(r[4]).longValue(),
+            AlertKind.fromApiName((String) r[5]).orElseThrow(),
+            number(r[6]).intValue(),
+            jobAlert ? 0 : number(r[7]).longValue(),
+            jobAlert ? (String) r[15] : (String) r[8],
+            jobAlert ? PeriodType.TOTAL : PeriodType.fromApiName((String) r[9]).orElseThrow(),
+            instant(r[10]),
+            instant(r[11]),
+            (BigDecimal) r[12],
+            (BigDecimal) r[13],
+            configuration.currency(),
+            recipients((String) r[3]),
+            job,
+            List.of()));
   }
 
   @Override

@@ -80,12 +80,16 @@ public class AlertSchedule {
     }
   }
 
-  /** One sweep: each enabled budget in a transaction of its own. */
+  /**
+   * One sweep: each enabled budget in transactions of its own, its thresholds then its day's
+   * anomaly check ({@link BudgetAlerts#evaluateAnomalyNow}).
+   */
   void sweep() {
     try {
       for (long budgetId : budgetAlerts.enabledBudgets()) {
         try {
           budgetAlerts.evaluateNow(budgetId);
+          budgetAlerts.evaluateAnomalyNow(budgetId);
         } catch (RuntimeException e) {
           LOG.log(Level.WARNING, "Evaluating budget " + budgetId + " failed", e);
         }

@@ -22,6 +22,17 @@ public interface AlertRepository {
    */
   boolean fire(NewAlert alert, List<NewDelivery> deliveries);
 
+  /**
+   * Stores the job alert and, only if it is new, its deliveries, in the caller's transaction; a
+   * unique key on (job, kind, threshold) makes a second firing store nothing.
+   *
+   * @return whether it was stored
+   */
+  boolean fire(NewJobAlert alert, List<NewDelivery> deliveries);
+
+  /** The thresholds of the job's standing {@code kind} alerts. */
+  Set<Integer> standingForJob(long jobId, AlertKind kind);
+
   /** The thresholds of the {@code kind} alerts that stand for the budget in the period. */
   Set<Integer> standing(long budgetId, Instant periodStart, AlertKind kind);
 

@@ -15,6 +15,10 @@ public enum AuditAction {
   BUDGET_LIMIT_CHANGED("budget.limit_changed"),
   BUDGET_DELETED("budget.deleted"),
   BUDGET_RESET("budget.reset"),
+  /** A change of a budget's notification settings (recipients, channels, quiet hours, Slack). */
+  BUDGET_NOTIFICATIONS_CHANGED("budget.notifications_changed"),
+  /** A blocking budget refused a new job. */
+  JOB_BLOCKED("job.blocked"),
   JOB_CANCELLED("job.cancelled"),
   /** A budget increase was asked for (applied at once or waiting for an approver). */
   INCREASE_REQUESTED("increase.requested"),

@@ -1,19 +1,27 @@
 package com.costguard.model.budget;
 
+import com.costguard.alerting.NotificationSettings;
 import com.costguard.alerting.QuietHours;
+import com.costguard.alerting.ThresholdNotification;
 import com.costguard.cost.budget.BudgetScope;
 import com.costguard.cost.budget.PeriodType;
 import com.costguard.cost.budget.Thresholds;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -72,6 +80,15 @@ public class Budget {
   /** {@code HH:mm-HH:mm} ({@link QuietHours}); null for none. */
   @Column(name = "quiet_hours")
   private String quietHours;
+
+  /** The Slack channel id of the budget's alerts; null: {@code SLACK_ALERT_CHANNEL}. */
+  @Column(name = "slack_channel")
+  private String slackChannel;
+
+  /** The thresholds with notification settings of their own ({@link NotificationSettings}). */
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "budget_notifications", joinColumns = @JoinColumn(name = "budget_id"))
+  private List<NotificationRule> notificationRules = new ArrayList<>();
 
   @Column(name = "last_reset_at")
   private Instant lastResetAt;
@@ -213,6 +230,41 @@ public class Budget {
   /** When the budget's alert e-mail waits, if ever. */
   public Optional<QuietHours> quietHours() {
     return Optional.ofNullable(quietHours).map(QuietHours::parse);
+  }
+
+  /** The Slack channel id of the budget's alerts, when it has one of its own. */
+  public Optional<String> slackChannel() {
+    return Optional.ofNullable(slackChannel);
+  }
+
+  /** Who the budget's alerts reach, and how ({@link NotificationSettings}). */
+  public NotificationSettings notificationSettings() {
+    return new NotificationSettings(
+        notifyEmails(),
+        quietHours(),
+        slackChannel(),
+        notificationRules.stream()
+            .map(NotificationRule::setting)
+            // a threshold the budget no longer has keeps its row until settings are saved again
+            .filter(t -> thresholds().percents().contains(t.threshold()))
+            .sorted(Comparator.comparingInt(ThresholdNotification::threshold))
+            .toList());
+  }
+
+  /**
+   * Takes valid notification settings in place of the current ones (recipients, quiet hours, Slack
+   * channel, per-threshold settings); a threshold set as its default stores no row.
+   */
+  public void changeNotifications(NotificationSettings settings, Instant at) {
+    this.notifyEmails = String.join(",", settings.recipients());
+    this.quietHours = settings.quietHours().map(QuietHours::toString).orElse(null);
+    this.slackChannel = settings.slackChannel().orElse(null);
+    this.notificationRules.clear();
+    settings.thresholds().stream()
+        .filter(t -> !t.isDefault())
+        .map(NotificationRule::new)
+        .forEach(notificationRules::add);
+    this.updatedAt = stored(at);
   }
 
   public Optional<Instant> lastResetAt() {

@@ -16,8 +16,11 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -229,5 +232,95 @@ class AlertsMailIT {
             "[Costguard] 80% of budget \"Restart " + fixtures.client + "\" used",
             "[Costguard] 95% of budget \"Restart " + fixtures.client + "\" used",
             "[Costguard] 100% of budget \"Restart " + fixtures.client + "\" used");
+  }
+
+  /** A job of {@code alert-job.json} ($4.00/h, estimate $10–20) in the fixture's scope, started. */
+  private long runningJob(String token, String name, Instant startedAt) {
+    Api.Answer created =
+        api.post(
+            "api/v1/jobs",
+            Fixtures.load(
+                    "alert-job.json",
+                    Map.of(
+                        "externalId",
+                        "mail-" + UUID.randomUUID(),
+                        "client",
+                        fixtures.client,
+                        "estimateMin",
+                        "10",
+                        "estimateMax",
+                        "20"))
+                .replace("Fine-tune in a budget's scope", name),
+            token);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    long job = created.json().getJsonNumber("id").longValueExact();
+    Api.Answer started =
+        api.post(
+            "api/v1/jobs/" + job + "/events",
+            "{\"type\": \"started\", \"at\": \"%s\", \"idempotencyKey\": \"start\"}"
+                .formatted(startedAt),
+            token);
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    return job;
+  }
+
+  @Test
+  void theMailListsTheBudgetsActiveJobsWithCreatorAndCostEscaped() throws Exception {
+    TestUsers.TestUser creator = TestUsers.create("ENGINEER");
+    String jobName = "Tune <i>llama</i> & co";
+    // Started 30 min ago at $4.00/h: about $2.00, below 80% of the estimate's minimum ($8.00).
+    runningJob(creator.token(), jobName, Instant.now().minus(30, ChronoUnit.MINUTES));
+    fixtures.budget("Jobs " + fixtures.client, "500", false, List.of(recipient));
+
+    fixtures.spend("400");
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> mailFor(recipient).size() == 1);
+    MimeMultipart parts = (MimeMultipart) mailFor(recipient).get(0).getContent();
+    String text = content(parts.getBodyPart(0));
+    String html = content(parts.getBodyPart(1));
+    assertThat(text)
+        .contains("Active jobs (1):")
+        .containsPattern(
+            "- Tune <i>llama</i> & co \\(by " + creator.username() + "\\): \\$2\\.0\\d");
+    assertThat(html)
+        .contains("Active jobs (1)")
+        .contains("Tune &lt;i&gt;llama&lt;/i&gt; &amp; co")
+        .doesNotContain("<i>llama</i>")
+        .contains(creator.username())
+        .containsPattern("\\$2\\.0\\d");
+  }
+
+  @Test
+  void aJobPastEightyPercentOfItsEstimateMailsItsCreatorOnce() throws Exception {
+    TestUsers.TestUser creator = TestUsers.create("ENGINEER");
+    String address = creator.username() + "@example.com";
+    // Started 3 h ago at $4.00/h: $12.00, past 80% of the minimum ($8.00), below the maximum.
+    long job =
+        runningJob(creator.token(), "Estimate mail", Instant.now().minus(3, ChronoUnit.HOURS));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> estimateMailFor(address).size() == 1);
+    Thread.sleep(3_000);
+    assertThat(estimateMailFor(address)).hasSize(1);
+    MimeMessage message = estimateMailFor(address).get(0);
+    assertThat(message.getSubject())
+        .isEqualTo("[Costguard] Job \"Estimate mail\" reached 80% of its estimate");
+    MimeMultipart parts = (MimeMultipart) message.getContent();
+    assertThat(content(parts.getBodyPart(0)))
+        .contains("Created by:    " + creator.username())
+        .contains("http://portal.it.example/dashboard/job?id=" + job);
+  }
+
+  private List<MimeMessage> estimateMailFor(String to) {
+    return Arrays.stream(smtp.getReceivedMessages())
+        .filter(m -> subject(m).contains("of its estimate"))
+        .filter(
+            m -> {
+              try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(to));
+              } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+              }
+            })
+        .toList();
   }
 }
