@@ -210,6 +210,9 @@ public class BudgetAlerts {
     return budgets.list(Optional.empty(), true).stream().map(Budget::id).toList();
   }
 
+  /** A blocking budget's refusal of a new job: the budget and the answer the caller gets. */
+  public record Refusal(Budget budget, RequestRefusedException exception) {}
+
   /**
    * Refuses a new job that a blocking budget among {@code locked} cannot take (SPEC §2): one at or
    * over its limit, or whose spent + reserved + the job's estimate maximum would pass it. The
@@ -219,6 +222,19 @@ public class BudgetAlerts {
    * @throws RequestRefusedException BUDGET_EXCEEDED naming the first budget (by id) that refuses
    */
   public void admitJob(Collection<Budget> locked, SpendAttribution job, BigDecimal estimateMax) {
+    Optional<Refusal> refusal = refusal(locked, job, estimateMax);
+    if (refusal.isPresent()) {
+      throw refusal.get().exception();
+    }
+  }
+
+  /**
+   * As {@link #admitJob}, but answers the refusal (the first budget by id that refuses) instead of
+   * throwing it, so that the caller can audit it before refusing; the {@code blocked} alert is
+   * raised all the same.
+   */
+  public Optional<Refusal> refusal(
+      Collection<Budget> locked, SpendAttribution job, BigDecimal estimateMax) {
     for (Budget budget : locked) {
       if (!budget.enabled() || !budget.blockNewJobs() || !budget.scope().matches(job)) {
         continue;
@@ -228,9 +244,13 @@ public class BudgetAlerts {
         continue;
       }
       fire(budget, AlertKind.BLOCKED, 0, periodKey(budget, status), status, clock.instant());
-      throw new RequestRefusedException(
-          Reason.BUDGET_EXCEEDED, null, refusal(budget, status, estimateMax));
+      return Optional.of(
+          new Refusal(
+              budget,
+              new RequestRefusedException(
+                  Reason.BUDGET_EXCEEDED, null, refusal(budget, status, estimateMax))));
     }
+    return Optional.empty();
   }
 
   private static String refusal(Budget budget, BudgetStatus status, BigDecimal estimateMax) {

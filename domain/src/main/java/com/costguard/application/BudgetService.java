@@ -326,8 +326,10 @@ public class BudgetService {
   /**
    * The budget's queued and running jobs now (its scope, its current period), most expensive first,
    * each with its cost so far: what an alert lists under "active jobs". Empty for a budget that no
-   * longer exists.
+   * longer exists. In a transaction of its own (or the caller's): the outbox dispatcher asks from a
+   * scheduler thread, where the persistence context needs one.
    */
+  @Transactional
   public List<AlertNotice.ActiveJob> activeJobs(long budgetId) {
     Optional<Budget> budget = budgets.byId(budgetId);
     if (budget.isEmpty()) {

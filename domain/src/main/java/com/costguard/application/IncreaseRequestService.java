@@ -22,6 +22,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,8 +32,8 @@ import java.util.Optional;
  * applies at once; any other waits for an approver (the budget's approver, else any user with the
  * APPROVER role; an ADMIN may always decide), who approves it, applying the new limit in the
  * transaction that records the decision, or rejects it with a reason. Nobody decides their own
- * request. A pending request expires after {@link #EXPIRES_AFTER}; expiry is lazy: a request found
- * due when it is read or decided is expired then (there is no scheduled sweep yet).
+ * request. A pending request expires after {@link #EXPIRES_AFTER}: the minute sweep expires it
+ * ({@link #expireDue}), and a request found due when it is read or decided is expired then.
  *
  * <p>Every step is recorded in the {@link AuditLog} (subject: the budget) with the old and new
  * limit, the change percent, the justification and the approver; the new limit itself is a {@code
@@ -238,6 +240,29 @@ public class IncreaseRequestService {
       throw new RequestRefusedException(
           Reason.FORBIDDEN, null, "only an APPROVER or an ADMIN may decide increase requests");
     }
+  }
+
+  /** Requests expired per transaction of the sweep; the next run takes the rest. */
+  static final int EXPIRY_BATCH = 100;
+
+  /**
+   * The scheduled expiry sweep (every minute, on every instance): expires the pending requests
+   * whose 24 h are up, each once — with one {@code increase.expired} audit entry — however many
+   * instances sweep at once, since each takes the rows it locks and skips those others hold, and a
+   * request once expired is no longer pending. Reads and decisions still expire a due request
+   * lazily, so nobody sees one pending past its time between sweeps.
+   *
+   * @return the requests this call expired (for the Slack side to reply in their threads)
+   */
+  @Transactional
+  public List<IncreaseRequest> expireDue() {
+    List<IncreaseRequest> expired = new ArrayList<>();
+    for (IncreaseRequest request : requests.dueForExpiryForUpdate(clock.instant(), EXPIRY_BATCH)) {
+      if (expireIfDue(request)) {
+        expired.add(request);
+      }
+    }
+    return expired;
   }
 
   /** Expires a pending request whose time is up (audited as done by Costguard itself). */

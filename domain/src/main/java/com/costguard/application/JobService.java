@@ -57,7 +57,8 @@ public class JobService {
   @Inject Clock clock;
 
   /**
-   * Creates a queued job.
+   * Creates a queued job. Jobs are created by runners over the API, so a refusal is audited as the
+   * API's.
    *
    * @throws RequestRefusedException 403 for a VIEWER, 400 naming an invalid field, 409 when the
    *     external id is taken, 409 BUDGET_EXCEEDED naming a blocking budget that refuses it
@@ -70,7 +71,7 @@ public class JobService {
         alerts.blockingInScope(
             new SpendAttribution(job.client(), job.project(), job.team(), job.provider()));
     try {
-      return writer.create(job, createdBy, pricing, blocking);
+      return writer.create(Actor.api(actor), job, createdBy, pricing, blocking);
     } catch (PersistenceException raced) {
       // Another request created the same external id between our look-up and our insert.
       if (jobs.externalIdExists(job.externalId())) {

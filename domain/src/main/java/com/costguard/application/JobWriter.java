@@ -62,7 +62,8 @@ public class JobWriter {
    * Creates the job unless a blocking budget refuses it. The blocking budgets in its scope are
    * locked first (see {@link BudgetAlerts}), so that concurrent creations take turns and none slips
    * past a limit with another. A refusal commits its {@code blocked} alert (hence {@code
-   * dontRollbackOn}); no refusal writes anything else.
+   * dontRollbackOn}), and so does its {@code job.blocked} audit entry naming the budget; no refusal
+   * writes anything else.
    *
    * @param blockingBudgets the enabled blocking budgets in the job's scope ({@link
    *     BudgetAlerts#blockingInScope})
@@ -70,15 +71,22 @@ public class JobWriter {
    *     the budget that refuses the job
    */
   @Transactional(dontRollbackOn = RequestRefusedException.class)
-  public Job create(NewJob job, String createdBy, Pricing pricing, List<Long> blockingBudgets) {
+  public Job create(
+      Actor actor, NewJob job, String createdBy, Pricing pricing, List<Long> blockingBudgets) {
     List<Budget> locked = alerts.lock(blockingBudgets);
     if (jobs.externalIdExists(job.externalId())) {
       throw JobService.duplicateExternalId(job.externalId());
     }
-    alerts.admitJob(
-        locked,
-        new SpendAttribution(job.client(), job.project(), job.team(), job.provider()),
-        job.estimateMax());
+    Optional<BudgetAlerts.Refusal> refusal =
+        alerts.refusal(
+            locked,
+            new SpendAttribution(job.client(), job.project(), job.team(), job.provider()),
+            job.estimateMax());
+    if (refusal.isPresent()) {
+      // SPEC §2: every refusal is audited and alerted, never silent; both commit with it.
+      audit.record(actor, blocked(job, createdBy, refusal.get()));
+      throw refusal.get().exception();
+    }
     Job created = new Job(job, createdBy, pricing, now());
     jobs.add(created);
     jobs.flush();
@@ -161,6 +169,28 @@ public class JobWriter {
     return new Cancellation(
         reading,
         job.controlUrl().map(url -> new CancelRequest(jobId, job.externalId(), URI.create(url))));
+  }
+
+  /**
+   * A refused job, recorded against the budget that refused it: the job as it was asked for (it has
+   * no id, since it was never stored) and the reason it was given.
+   */
+  private static AuditedChange blocked(NewJob job, String createdBy, BudgetAlerts.Refusal refusal) {
+    return AuditedChange.of(
+        AuditAction.JOB_BLOCKED,
+        AuditedChange.BUDGET,
+        refusal.budget().id(),
+        Optional.empty(),
+        Optional.of(
+            Json.createObjectBuilder()
+                .add("budget", refusal.budget().name())
+                .add("externalId", job.externalId())
+                .add("name", job.name())
+                .add("createdBy", createdBy)
+                .add("estimateMax", Money.exact(job.estimateMax()))
+                .add("reason", refusal.exception().getMessage())
+                .build()
+                .toString()));
   }
 
   private static AuditedChange cancelled(Job job, JobStatus before) {

@@ -11,12 +11,15 @@ import com.costguard.application.RequestRefusedException.Reason;
 import com.costguard.config.Configuration;
 import com.costguard.cost.budget.BudgetScope;
 import com.costguard.cost.budget.SpendAttribution;
+import com.costguard.cost.job.Pricing;
 import com.costguard.model.alert.FiredAlert;
 import com.costguard.model.alert.NewDelivery;
+import com.costguard.model.audit.AuditEntry;
 import com.costguard.model.budget.Budget;
 import com.costguard.model.budget.BudgetDefinition;
 import com.costguard.model.costevent.Attribution;
 import com.costguard.model.costevent.NewCostEvent;
+import com.costguard.model.job.NewJob;
 import com.costguard.model.user.Role;
 import com.costguard.model.user.User;
 import java.math.BigDecimal;
@@ -370,6 +373,52 @@ class BudgetAlertsTest {
     assertThat(alerts.inScope(List.of(spend, SpendAttribution.none())))
         .containsExactly(acme, blocking);
     assertThat(alerts.blockingInScope(spend)).containsExactly(blocking);
+  }
+
+  @Test
+  void aRefusedJobIsAuditedAgainstTheBudgetThatRefusedIt() {
+    long acme = budget("Acme Corp", "calendar_month", "100", true);
+    spend("Acme Corp", "100");
+    JobWriter writer = new JobWriter();
+    writer.jobs = new InMemoryJobRepository();
+    writer.alerts = alerts;
+    writer.audit = budgetService().audit;
+    writer.clock = clock;
+    NewJob job = JobServiceTest.a100("blocked-1");
+    Actor runner = Actor.api(ADMIN);
+
+    for (int attempt = 0; attempt < 2; attempt++) {
+      assertThatThrownBy(
+              () ->
+                  writer.create(
+                      runner,
+                      job,
+                      "alice",
+                      Pricing.SPOT,
+                      alerts.blockingInScope(
+                          SpendAttribution.ofNullable("Acme Corp", null, null, null))))
+          .isInstanceOfSatisfying(
+              RequestRefusedException.class,
+              e -> assertThat(e.reason()).isEqualTo(Reason.BUDGET_EXCEEDED));
+    }
+
+    List<AuditEntry> blocked =
+        ((InMemoryAuditRepository) budgetService().audit.log)
+            .stored.stream().filter(e -> e.action().equals("job.blocked")).toList();
+    assertThat(blocked).as("every refusal, never silent").hasSize(2);
+    AuditEntry entry = blocked.get(0);
+    assertThat(entry.subjectType()).isEqualTo("budget");
+    assertThat(entry.subjectId()).isEqualTo(String.valueOf(acme));
+    assertThat(entry.actor()).isEqualTo("admin");
+    assertThat(entry.channel()).isEqualTo("api");
+    assertThat(entry.newValue().orElseThrow())
+        .contains("\"budget\":\"Acme Corp calendar_month\"")
+        .contains("\"externalId\":\"blocked-1\"")
+        .contains("\"createdBy\":\"alice\"")
+        .contains("\"estimateMax\":14")
+        .contains("is at 100.00% of its limit");
+    assertThat(fired(acme, AlertKind.BLOCKED)).as("alerted once per period").hasSize(1);
+    assertThat(writer.jobs.externalIdExists("blocked-1")).isFalse();
   }
 
   @Test

@@ -2,7 +2,9 @@ package com.costguard.application;
 
 import com.costguard.model.increase.IncreaseRequest;
 import com.costguard.model.increase.IncreaseRequestRepository;
+import com.costguard.model.increase.IncreaseStatus;
 import java.lang.reflect.Field;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +23,14 @@ class InMemoryIncreaseRequestRepository implements IncreaseRequestRepository {
   @Override
   public Optional<IncreaseRequest> byIdForUpdate(long id) {
     return byId(id);
+  }
+
+  @Override
+  public List<IncreaseRequest> dueForExpiryForUpdate(Instant now, int max) {
+    return stored.stream()
+        .filter(r -> r.status() == IncreaseStatus.PENDING && !r.expiresAt().isAfter(now))
+        .limit(max)
+        .toList();
   }
 
   @Override

@@ -218,6 +218,33 @@ class IncreaseRequestServiceTest {
   }
 
   @Test
+  void theSweepExpiresEachDueRequestOnceAndReturnsThem() {
+    long id = budget("500", Optional.empty());
+    IncreaseRequest first = service.request(ENGINEER, id, new BigDecimal("700"), "big");
+    clock.set(NOW.plus(Duration.ofHours(1)));
+    IncreaseRequest second = service.request(ENGINEER, id, new BigDecimal("800"), "bigger");
+    IncreaseRequest applied = service.request(ADMIN, id, new BigDecimal("550"), "small");
+
+    clock.set(NOW.plus(Duration.ofHours(24)).minusNanos(1000));
+    assertThat(service.expireDue()).isEmpty();
+
+    clock.set(NOW.plus(Duration.ofHours(24)));
+    assertThat(service.expireDue()).containsExactly(first);
+    assertThat(first.status()).isEqualTo(IncreaseStatus.EXPIRED);
+    assertThat(second.status()).isEqualTo(IncreaseStatus.PENDING);
+
+    clock.set(NOW.plus(Duration.ofHours(30)));
+    assertThat(service.expireDue()).containsExactly(second);
+    assertThat(service.expireDue()).isEmpty();
+    assertThat(applied.status()).isEqualTo(IncreaseStatus.APPLIED);
+    assertThat(actions().stream().filter("increase.expired"::equals)).hasSize(2);
+    assertThat(service.get(first.id()).status()).isEqualTo(IncreaseStatus.EXPIRED);
+    assertThat(actions().stream().filter("increase.expired"::equals))
+        .as("a read of an expired request expires nothing again")
+        .hasSize(2);
+  }
+
+  @Test
   void viewersMayNotAsk() {
     long id = budget("500", Optional.empty());
     refused(() -> service.request(VIEWER, id, new BigDecimal("550"), "x"), Reason.FORBIDDEN);

@@ -5,9 +5,12 @@ import com.costguard.cost.job.JobEvent;
 import com.costguard.cost.job.Pricing;
 import com.costguard.model.job.Job;
 import com.costguard.model.job.NewJob;
+import com.costguard.model.user.Role;
+import com.costguard.model.user.User;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +24,18 @@ final class RecordedJobs {
 
   final InMemoryJobRepository repository = new InMemoryJobRepository();
   private final JobWriter writer = new JobWriter();
+
+  /** Who creates the jobs: a runner's API user. */
+  private static final Actor RUNNER =
+      Actor.api(
+          new User(
+              "runner",
+              "runner@example.com",
+              "Runner",
+              EnumSet.of(Role.ENGINEER),
+              null,
+              Instant.EPOCH));
+
   private int created;
 
   RecordedJobs(Clock clock) {
@@ -45,6 +60,7 @@ final class RecordedJobs {
       String client, Optional<String> project, String team, String provider, String estimateMax) {
     created++;
     return writer.create(
+        RUNNER,
         new NewJob(
             "job-" + created,
             "Fine-tune " + created,

@@ -2,6 +2,8 @@ package com.costguard.infrastructure.schedule;
 
 import com.costguard.application.AlertDispatcher;
 import com.costguard.application.BudgetAlerts;
+import com.costguard.application.IncreaseRequestService;
+import com.costguard.model.increase.IncreaseRequest;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,6 +39,7 @@ public class AlertSchedule {
 
   @Inject AlertDispatcher dispatcher;
   @Inject BudgetAlerts budgetAlerts;
+  @Inject IncreaseRequestService increaseRequests;
 
   private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
 
@@ -81,10 +84,20 @@ public class AlertSchedule {
   }
 
   /**
-   * One sweep: each enabled budget in transactions of its own, its thresholds then its day's
-   * anomaly check ({@link BudgetAlerts#evaluateAnomalyNow}).
+   * One sweep: the increase requests whose 24 h are up expire ({@link
+   * IncreaseRequestService#expireDue}), then each enabled budget is evaluated in transactions of
+   * its own, its thresholds then its day's anomaly check ({@link BudgetAlerts#evaluateAnomalyNow}).
+   * Public so that a test can run one at once.
    */
-  void sweep() {
+  public void sweep() {
+    try {
+      List<IncreaseRequest> expired = increaseRequests.expireDue();
+      if (!expired.isEmpty()) {
+        LOG.info(() -> "Expired %d budget increase request(s)".formatted(expired.size()));
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Expiring increase requests failed; the next run tries again", e);
+    }
     try {
       for (long budgetId : budgetAlerts.enabledBudgets()) {
         try {

@@ -52,6 +52,11 @@ final class AlertFixtures {
 
   /** Reports one cost event of {@code amount} now in this fixture's scope. */
   void spend(String amount) {
+    spend(amount, Instant.now().minusSeconds(5));
+  }
+
+  /** Reports one cost event of {@code amount} at {@code at} in this fixture's scope. */
+  void spend(String amount, Instant at) {
     Api.Answer posted =
         api.post(
             "api/v1/cost-events",
@@ -61,12 +66,39 @@ final class AlertFixtures {
                     "key",
                     client + "-" + keys.incrementAndGet(),
                     "at",
-                    Instant.now().minusSeconds(5).toString(),
+                    at.toString(),
                     "amount",
                     amount,
                     "client",
                     client)));
     assertThat(posted.status()).as(posted.body()).isEqualTo(202);
+  }
+
+  /**
+   * Asks for the job of {@code alert-job.json} ($4.00/h, estimate $10–20) in this fixture's scope
+   * as {@code token}'s user, under {@code externalId}; the answer as it comes.
+   */
+  Api.Answer createJob(String externalId, String token) {
+    return createJob(externalId, "Fine-tune in a budget's scope", token);
+  }
+
+  /** As {@link #createJob(String, String)}, named {@code name} (written into JSON as given). */
+  Api.Answer createJob(String externalId, String name, String token) {
+    return api.post(
+        "api/v1/jobs",
+        Fixtures.load(
+                "alert-job.json",
+                Map.of(
+                    "externalId",
+                    externalId,
+                    "client",
+                    client,
+                    "estimateMin",
+                    "10",
+                    "estimateMax",
+                    "20"))
+            .replace("Fine-tune in a budget's scope", name),
+        token);
   }
 
   List<JsonObject> alerts(long budgetId) {

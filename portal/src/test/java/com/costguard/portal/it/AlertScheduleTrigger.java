@@ -10,8 +10,9 @@ import java.io.IOException;
 
 /**
  * Test-only, added to the WAR by {@link AlertsMailIT}: stops ({@code POST ?action=stop}) and starts
- * ({@code POST ?action=start}) the alert dispatcher's schedule, as a crash and a restart would.
- * Never part of the built application.
+ * ({@code POST ?action=start}) the alert dispatcher's schedule, as a crash and a restart would, and
+ * runs one sweep at once ({@code POST ?action=sweep}, {@link AlertSweepIT}). Never part of the
+ * built application.
  */
 @WebServlet("/it/alert-schedule")
 public class AlertScheduleTrigger extends HttpServlet {
@@ -24,8 +25,9 @@ public class AlertScheduleTrigger extends HttpServlet {
     switch (String.valueOf(request.getParameter("action"))) {
       case "stop" -> schedule.stop();
       case "start" -> schedule.start();
+      case "sweep" -> schedule.sweep();
       default -> {
-        response.sendError(400, "action is stop or start");
+        response.sendError(400, "action is stop, start or sweep");
         return;
       }
     }

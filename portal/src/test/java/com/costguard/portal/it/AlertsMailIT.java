@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -236,22 +235,7 @@ class AlertsMailIT {
 
   /** A job of {@code alert-job.json} ($4.00/h, estimate $10–20) in the fixture's scope, started. */
   private long runningJob(String token, String name, Instant startedAt) {
-    Api.Answer created =
-        api.post(
-            "api/v1/jobs",
-            Fixtures.load(
-                    "alert-job.json",
-                    Map.of(
-                        "externalId",
-                        "mail-" + UUID.randomUUID(),
-                        "client",
-                        fixtures.client,
-                        "estimateMin",
-                        "10",
-                        "estimateMax",
-                        "20"))
-                .replace("Fine-tune in a budget's scope", name),
-            token);
+    Api.Answer created = fixtures.createJob("mail-" + UUID.randomUUID(), name, token);
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     long job = created.json().getJsonNumber("id").longValueExact();
     Api.Answer started =
