@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -43,11 +44,20 @@ public class AlertSchedule {
 
   private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
 
+  /**
+   * Held by a dispatcher run: {@link #stop} waits for it, so that nothing is sent once stop has
+   * returned (cancelling a schedule does not stop a run under way).
+   */
+  private final ReentrantLock dispatching = new ReentrantLock();
+
+  private volatile boolean stopped;
+
   /** Starts both schedules unless they run already. */
   public synchronized void start() {
     if (running()) {
       return;
     }
+    stopped = false;
     tasks.add(
         executor.scheduleWithFixedDelay(
             this::dispatch,
@@ -61,9 +71,13 @@ public class AlertSchedule {
         () -> "Alert deliveries every " + DISPATCH_EVERY + ", budget sweep every " + SWEEP_EVERY);
   }
 
+  /** Stops both schedules and returns once no dispatcher run is under way. */
   public synchronized void stop() {
+    stopped = true;
     tasks.forEach(t -> t.cancel(false));
     tasks.clear();
+    dispatching.lock();
+    dispatching.unlock();
   }
 
   public synchronized boolean running() {
@@ -72,14 +86,19 @@ public class AlertSchedule {
 
   /** One dispatcher run; a failure is logged, since an exception would end the schedule. */
   void dispatch() {
+    dispatching.lock();
     try {
       for (int batch = 0;
-          batch < MAX_BATCHES_PER_RUN && dispatcher.dispatchDue() == AlertDispatcher.BATCH;
+          batch < MAX_BATCHES_PER_RUN
+              && !stopped
+              && dispatcher.dispatchDue() == AlertDispatcher.BATCH;
           batch++) {
         // a full batch: more may be due
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Alert dispatch failed; the next run tries again", e);
+    } finally {
+      dispatching.unlock();
     }
   }
 
