@@ -150,10 +150,20 @@ public final class PayaraMicroProcess {
     }
   }
 
-  /** A port free right now; Payara binds it a moment later (Arquillian's adapter does the same). */
+  /**
+   * A port free right now, which Payara binds a moment later (Arquillian's adapter does the same);
+   * never one the build reserved for the database, the fake Slack or GreenMail, which tests bind
+   * only while they run.
+   */
   private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+    List<String> reserved =
+        Stream.of("it.db.port", "it.slack.port", "it.smtp.port").map(System::getProperty).toList();
+    while (true) {
+      try (ServerSocket socket = new ServerSocket(0)) {
+        if (!reserved.contains(Integer.toString(socket.getLocalPort()))) {
+          return socket.getLocalPort();
+        }
+      }
     }
   }
 
