@@ -24,28 +24,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What the one-minute sweep does on the real WAR and MariaDB: a pending increase request whose 24 h
  * are up expires by itself, exactly once (one {@code increase.expired} audit entry) however many
  * sweeps run at once; a day far above its trailing fortnight raises one anomaly alert.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@SharedDeployment
 class AlertSweepIT {
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.costguard().addClass(AlertScheduleTrigger.class);
-  }
 
   @ArquillianResource URL base;
 
@@ -66,7 +55,8 @@ class AlertSweepIT {
       sweeps.add(
           () ->
               api.send(
-                      HttpRequest.newBuilder(URI.create(base + "it/alert-schedule?action=sweep"))
+                      HttpRequest.newBuilder(
+                              URI.create(base + "it/alert-schedule?action=sweep-all"))
                           .POST(HttpRequest.BodyPublishers.noBody())
                           .build())
                   .status());
