@@ -4,6 +4,7 @@ import com.costguard.alerting.AlertKind;
 import com.costguard.alerting.AlertPeriod;
 import com.costguard.alerting.Channel;
 import com.costguard.alerting.QuietHours;
+import com.costguard.alerting.SlackRoute;
 import com.costguard.alerting.ThresholdCheck;
 import com.costguard.application.RequestRefusedException.Reason;
 import com.costguard.config.Configuration;
@@ -221,7 +222,7 @@ public class BudgetAlerts {
   /**
    * The channels a budget's alert goes to: in-app always; e-mail when SMTP is configured and the
    * budget has recipients, after the budget's quiet hours if it fires in them (unless it is a ≥
-   * 100% or a blocked alert). (Slack joins with the Slack side.)
+   * 100% or a blocked alert); Slack when the budget has a Slack channel ({@link SlackRoute}).
    */
   List<NewDelivery> deliveries(Budget budget, AlertKind kind, int threshold, Instant now) {
     List<NewDelivery> deliveries = new ArrayList<>();
@@ -234,6 +235,9 @@ public class BudgetAlerts {
       deliveries.add(new NewDelivery(Channel.EMAIL, budget.notifyEmails(), notBefore));
     }
     deliveries.add(NewDelivery.of(Channel.IN_APP));
+    if (SlackRoute.channelOf(budget, configuration).isPresent()) {
+      deliveries.add(NewDelivery.of(Channel.SLACK));
+    }
     return deliveries;
   }
 

@@ -218,7 +218,13 @@ public class IncreaseRequestService {
     return request;
   }
 
-  private static void mayDecide(User user, IncreaseRequest request) {
+  /**
+   * Checks that {@code user} may approve or reject {@code request}, so that a face can refuse
+   * before asking for more (a reason); {@link #approve} and {@link #reject} check it again.
+   *
+   * @throws RequestRefusedException FORBIDDEN for the requester and anyone but its deciders
+   */
+  public static void mayDecide(User user, IncreaseRequest request) {
     if (user.username().equals(request.requestedBy())) {
       throw new RequestRefusedException(
           Reason.FORBIDDEN, null, "nobody may approve or reject their own increase request");

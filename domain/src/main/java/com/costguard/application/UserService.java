@@ -79,6 +79,16 @@ public class UserService {
     return users.byUsername(username);
   }
 
+  /** The user an ADMIN mapped to this Slack user id (SPEC §3). */
+  public Optional<User> bySlackUserId(String slackUserId) {
+    return users.bySlackUserId(slackUserId);
+  }
+
+  /** The user with this e-mail (any case): how Slack users are matched when not mapped by id. */
+  public Optional<User> byEmail(String email) {
+    return users.byEmail(email);
+  }
+
   /**
    * Every user, oldest first.
    *
