@@ -13,6 +13,7 @@ import com.costguard.model.job.JobHistory;
 import com.costguard.model.job.JobRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,10 +30,14 @@ import java.util.Optional;
  * after. Read-only, for the Slack bot and any other face.
  */
 @ApplicationScoped
+@Transactional // also when called outside any request, by the outbox dispatcher's channels
 public class BudgetInsights {
 
   /** How many top jobs a breakdown lists. */
   public static final int TOP_JOBS = 5;
+
+  /** The line of a breakdown by client that holds cost events of no one client. */
+  public static final String COST_EVENTS = "(cost events)";
 
   @Inject BudgetRepository budgets;
   @Inject BudgetService budgetService;
@@ -88,15 +93,23 @@ public class BudgetInsights {
       byClient.merge(c.job().client().orElse(SpendingSummary.NONE), c.inPeriod(), BigDecimal::add);
     }
     Instant to = period.end().filter(end -> end.isBefore(now)).orElse(now);
-    if (period.start().isAfter(Instant.MIN) && budget.scope().isWholeOrganisation()) {
-      // Per-client cost events are only grouped for the whole organisation: a scoped budget's
-      // clients are its jobs' (the scope's events total is already in the spend figure).
+    if (budget.scope().isWholeOrganisation() && period.start().isAfter(Instant.MIN)) {
       for (var group : costEvents.totalsBy(SpendDimension.CLIENT, period.start(), to)) {
         byClient.merge(
             group.key() == null ? SpendingSummary.NONE : group.key(),
             group.cost(),
             BigDecimal::add);
       }
+    } else {
+      // The scope's cost events are summed, not grouped: they belong to the scope's client when
+      // it names one, else they are shown as one line.
+      BigDecimal jobsTotal =
+          costs.stream().map(JobCost::inPeriod).reduce(BigDecimal.ZERO, BigDecimal::add);
+      BigDecimal events = view.status().spent().subtract(jobsTotal);
+      byClient.merge(
+          budget.scope().client().orElse(COST_EVENTS),
+          events.max(BigDecimal.ZERO),
+          BigDecimal::add);
     }
     Map<String, BigDecimal> sorted = new LinkedHashMap<>();
     byClient.entrySet().stream()
@@ -104,6 +117,16 @@ public class BudgetInsights {
         .sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed())
         .forEach(e -> sorted.put(e.getKey(), e.getValue()));
     return new Details(view, active, top, sorted);
+  }
+
+  /**
+   * A job with its cost view now.
+   *
+   * @throws RequestRefusedException NOT_FOUND for an unknown job
+   */
+  public JobCostReading job(long jobId) {
+    Job job = jobs.byId(jobId).orElseThrow(() -> JobService.noSuchJob(jobId));
+    return JobCostReading.of(job, jobs.events(jobId), clock.instant());
   }
 
   /** Every job not yet ended, with its cost now, most expensive first. */

@@ -11,6 +11,7 @@ import com.costguard.bot.messages.IncreaseModal;
 import com.costguard.bot.messages.RejectModal;
 import com.costguard.bot.messages.Slack;
 import com.costguard.bot.people.SlackPeople;
+import com.costguard.bot.slack.SlackCallFailed;
 import com.costguard.bot.slack.SlackWebApi;
 import com.costguard.config.Configuration;
 import com.costguard.model.increase.IncreaseRequest;
@@ -27,6 +28,7 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * The budget increase workflow in Slack (SPEC §3): the Increase budget button opens the modal, its
@@ -36,6 +38,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class IncreaseActions {
+
+  private static final Logger LOG = Logger.getLogger(IncreaseActions.class.getName());
 
   @Inject SlackBot bot;
   @Inject SlackPeople people;
@@ -99,7 +103,12 @@ public class IncreaseActions {
               : Ids.NEW_LIMIT_BLOCK;
       return context.ackWithErrors(Map.of(block, e.getMessage()));
     }
-    threads.requested(made, origin, Slack.mention(slackUser));
+    try {
+      threads.requested(made, origin, Slack.mention(slackUser));
+    } catch (SlackCallFailed e) {
+      // The request stands (see the portal); only the thread did not hear of it.
+      LOG.warning(() -> "Increase request %d: %s".formatted(made.id(), e.getMessage()));
+    }
     return context.ack();
   }
 

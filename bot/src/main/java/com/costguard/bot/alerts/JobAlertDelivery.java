@@ -3,8 +3,8 @@ package com.costguard.bot.alerts;
 import com.costguard.alerting.AlertChannel.DeliveryFailure;
 import com.costguard.alerting.AlertNotice;
 import com.costguard.alerting.SlackRoute;
+import com.costguard.application.BudgetInsights;
 import com.costguard.application.JobCostReading;
-import com.costguard.application.JobService;
 import com.costguard.application.RequestRefusedException;
 import com.costguard.bot.messages.BlocksJson;
 import com.costguard.bot.messages.JobAlertMessage;
@@ -26,7 +26,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class JobAlertDelivery {
 
-  @Inject JobService jobs;
+  @Inject BudgetInsights insights;
   @Inject SlackPeople people;
   @Inject PostedMessages messages;
   @Inject Configuration configuration;
@@ -42,7 +42,7 @@ public class JobAlertDelivery {
                 () -> new DeliveryFailure("alert %d has no job".formatted(notice.alertId())));
     JobCostReading reading;
     try {
-      reading = jobs.cost(jobId);
+      reading = insights.job(jobId);
     } catch (RequestRefusedException e) {
       throw new DeliveryFailure(e.getMessage());
     }

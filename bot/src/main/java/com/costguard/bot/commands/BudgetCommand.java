@@ -15,6 +15,7 @@ import com.costguard.bot.messages.Slack;
 import com.costguard.bot.messages.SlackMessage;
 import com.costguard.bot.messages.StatusMessage;
 import com.costguard.bot.people.SlackPeople;
+import com.costguard.bot.slack.SlackCallFailed;
 import com.costguard.config.Configuration;
 import com.costguard.model.increase.IncreaseRequest;
 import com.costguard.model.user.User;
@@ -92,14 +93,19 @@ public class BudgetCommand implements SlashCommandHandler {
     } catch (RequestRefusedException e) {
       return "Not requested: " + Slack.escape(e.getMessage()) + ".";
     }
-    threads.requested(
-        made,
-        new IncreaseModal.Origin(
-            made.budgetId(),
-            request.getPayload().getChannelId(),
-            Optional.empty(),
-            Optional.empty()),
-        Slack.mention(slackUser));
-    return "Increase request %d is %s.".formatted(made.id(), made.status().apiName());
+    String answer = "Increase request %d is %s.".formatted(made.id(), made.status().apiName());
+    try {
+      threads.requested(
+          made,
+          new IncreaseModal.Origin(
+              made.budgetId(),
+              request.getPayload().getChannelId(),
+              Optional.empty(),
+              Optional.empty()),
+          Slack.mention(slackUser));
+    } catch (SlackCallFailed e) {
+      return answer + " Slack did not take the message about it (" + e.getMessage() + ").";
+    }
+    return answer;
   }
 }

@@ -83,7 +83,15 @@ public class SlackWebApi {
 
   /** The e-mail of a Slack user, when Slack tells it (the app needs {@code users:read.email}). */
   public Optional<String> emailOf(String user) {
-    var answer = call("users.info", () -> methods.usersInfo(r -> r.user(user)));
+    com.slack.api.methods.response.users.UsersInfoResponse answer;
+    try {
+      answer = call("users.info", () -> methods.usersInfo(r -> r.user(user)));
+    } catch (SlackCallFailed e) {
+      if (e.getMessage().endsWith(": user_not_found")) {
+        return Optional.empty();
+      }
+      throw e;
+    }
     return Optional.ofNullable(answer.getUser())
         .map(u -> u.getProfile())
         .map(p -> p.getEmail())

@@ -89,7 +89,15 @@ class AlertsIT {
             tuple("threshold", 100, "100.2"));
     assertThat(AlertFixtures.thresholdDeliveries(budget))
         .containsExactly(
-            "80/email", "80/in_app", "95/email", "95/in_app", "100/email", "100/in_app");
+            "80/email",
+            "80/in_app",
+            "80/slack",
+            "95/email",
+            "95/in_app",
+            "95/slack",
+            "100/email",
+            "100/in_app",
+            "100/slack");
     // 120 spent of 100: the month-end forecast passes the limit too, once
     assertThat(AlertFixtures.rows(budget, "forecast")).hasSize(1);
 
