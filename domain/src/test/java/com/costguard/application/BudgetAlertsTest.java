@@ -304,6 +304,34 @@ class BudgetAlertsTest {
   }
 
   @Test
+  void slackWhenSlackIsOnAndTheBudgetHasAChannel() {
+    Budget budget = budgets.byId(budget("Acme", "calendar_month", "100", false)).orElseThrow();
+    configure(
+        Configuration.from(
+            Map.of("SLACK_BOT_TOKEN", "xoxb-test", "SLACK_SIGNING_SECRET", "secret")));
+
+    assertThat(alerts.deliveries(budget, AlertKind.THRESHOLD, 80, NOW))
+        .as("no alert channel")
+        .containsExactly(NewDelivery.of(Channel.IN_APP));
+
+    configure(
+        Configuration.from(
+            Map.of(
+                "SLACK_BOT_TOKEN", "xoxb-test",
+                "SLACK_SIGNING_SECRET", "secret",
+                "SLACK_ALERT_CHANNEL", "C0ALERTS")));
+
+    assertThat(alerts.deliveries(budget, AlertKind.THRESHOLD, 80, NOW))
+        .containsExactly(NewDelivery.of(Channel.IN_APP), NewDelivery.of(Channel.SLACK));
+
+    configure(Configuration.from(Map.of("SLACK_ALERT_CHANNEL", "C0ALERTS")));
+
+    assertThat(alerts.deliveries(budget, AlertKind.THRESHOLD, 80, NOW))
+        .as("Slack off")
+        .containsExactly(NewDelivery.of(Channel.IN_APP));
+  }
+
+  @Test
   void inQuietHoursEmailWaitsUnlessTheAlertIsAtOrOver100Percent() {
     configure(
         Configuration.from(

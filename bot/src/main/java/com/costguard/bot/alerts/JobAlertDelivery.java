@@ -65,7 +65,7 @@ public class JobAlertDelivery {
         JobAlertMessage.of(
             notice.threshold(),
             reading.job(),
-            reading.view(),
+            reading.view().currentCost(),
             configuration.currency(),
             configuration.baseUrl(),
             address);

@@ -9,8 +9,8 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.costguard.bot.Ids;
-import com.costguard.cost.job.JobCostView;
 import com.costguard.model.job.Job;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.Currency;
 import java.util.List;
@@ -32,12 +32,12 @@ public final class JobAlertMessage {
   public static SlackMessage of(
       int threshold,
       Job job,
-      JobCostView cost,
+      BigDecimal currentCost,
       Currency currency,
       URI baseUrl,
       Optional<String> creator) {
     String name = Slack.escape(job.name());
-    String current = Slack.money(cost.currentCost(), currency);
+    String current = Slack.money(currentCost, currency);
     String estimate =
         Slack.money(job.estimateMin(), currency) + "–" + Slack.money(job.estimateMax(), currency);
     String lead =
