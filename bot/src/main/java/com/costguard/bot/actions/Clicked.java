@@ -1,6 +1,8 @@
 package com.costguard.bot.actions;
 
+import com.costguard.bot.people.SlackPeople;
 import com.costguard.bot.slack.SlackWebApi;
+import com.costguard.model.user.User;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import java.util.Optional;
 
@@ -46,6 +48,18 @@ record Clicked(
   /** The thread replies about the clicked message go to. */
   String thread() {
     return threadTs.orElse(messageTs);
+  }
+
+  /**
+   * The Costguard user who clicked; when they are not linked to one, they are told so, alone, and
+   * the answer is empty.
+   */
+  Optional<User> actor(SlackPeople people, SlackWebApi api) {
+    Optional<User> actor = people.user(user);
+    if (actor.isEmpty()) {
+      refuse(api, Refusals.NOT_LINKED);
+    }
+    return actor;
   }
 
   /** Tells only the clicker why nothing happened. */

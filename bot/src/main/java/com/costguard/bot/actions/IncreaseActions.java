@@ -15,6 +15,7 @@ import com.costguard.bot.slack.SlackCallFailed;
 import com.costguard.bot.slack.SlackWebApi;
 import com.costguard.config.Configuration;
 import com.costguard.model.increase.IncreaseRequest;
+import com.costguard.model.increase.IncreaseStatus;
 import com.costguard.model.user.User;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.context.builtin.ActionContext;
@@ -53,8 +54,7 @@ public class IncreaseActions {
     BlockActionPayload payload = request.getPayload();
     Clicked clicked = Clicked.of(payload);
     SlackWebApi api = bot.api().orElseThrow();
-    if (people.user(clicked.user()).isEmpty()) {
-      clicked.refuse(api, Refusals.NOT_LINKED);
+    if (clicked.actor(people, api).isEmpty()) {
       return context.ack();
     }
     BudgetView budget;
@@ -116,9 +116,8 @@ public class IncreaseActions {
   public Response approve(BlockActionRequest request, ActionContext context) {
     Clicked clicked = Clicked.of(request.getPayload());
     SlackWebApi api = bot.api().orElseThrow();
-    Optional<User> user = people.user(clicked.user());
+    Optional<User> user = clicked.actor(people, api);
     if (user.isEmpty()) {
-      clicked.refuse(api, Refusals.NOT_LINKED);
       return context.ack();
     }
     IncreaseRequest approved;
@@ -126,19 +125,31 @@ public class IncreaseActions {
       approved = requests.approve(Actor.slack(user.get()), Long.parseLong(clicked.value()));
     } catch (RequestRefusedException e) {
       clicked.refuse(api, "You can't approve this request: " + e.getMessage() + ".");
+      tellIfExpired(clicked.value());
       return context.ack();
     }
     threads.decided(approved, Slack.mention(clicked.user()));
     return context.ack();
   }
 
+  /** A request found expired by a click (expiry is lazy) is told in its thread, once. */
+  private void tellIfExpired(String requestId) {
+    try {
+      IncreaseRequest request = requests.get(Long.parseLong(requestId));
+      if (request.status() == IncreaseStatus.EXPIRED) {
+        threads.replyExpired(request);
+      }
+    } catch (RequestRefusedException | NumberFormatException | SlackCallFailed e) {
+      LOG.fine(() -> "Increase request " + requestId + ": " + e.getMessage());
+    }
+  }
+
   /** Reject: asks an authorised approver for the reason; anyone else is refused at once. */
   public Response askReason(BlockActionRequest request, ActionContext context) {
     Clicked clicked = Clicked.of(request.getPayload());
     SlackWebApi api = bot.api().orElseThrow();
-    Optional<User> user = people.user(clicked.user());
+    Optional<User> user = clicked.actor(people, api);
     if (user.isEmpty()) {
-      clicked.refuse(api, Refusals.NOT_LINKED);
       return context.ack();
     }
     IncreaseRequest asked;
@@ -149,8 +160,9 @@ public class IncreaseActions {
       clicked.refuse(api, "You can't reject this request: " + e.getMessage() + ".");
       return context.ack();
     }
-    if (asked.status() != com.costguard.model.increase.IncreaseStatus.PENDING) {
+    if (asked.status() != IncreaseStatus.PENDING) {
       clicked.refuse(api, "This request is " + asked.status().apiName() + " already.");
+      tellIfExpired(clicked.value());
       return context.ack();
     }
     String budget = budgets.get(asked.budgetId()).budget().name();

@@ -2,6 +2,7 @@ package com.costguard.bot.actions;
 
 import com.costguard.application.BudgetService;
 import com.costguard.application.RequestRefusedException;
+import com.costguard.bot.Ids;
 import com.costguard.bot.SlackBot;
 import com.costguard.bot.messages.ApprovalMessage;
 import com.costguard.bot.messages.BlocksJson;
@@ -78,7 +79,8 @@ public class IncreaseThreads {
 
   /**
    * A decision (approved, rejected) or expiry: replied in the request's thread, its approval
-   * request and the alert updated. Nothing happens for a request not asked about in Slack.
+   * request and the alert updated. Nothing happens for a request not asked about in Slack, nor for
+   * one whose outcome the thread was told already.
    *
    * @param by a mention of who decided
    */
@@ -89,6 +91,9 @@ public class IncreaseThreads {
       return;
     }
     PostedMessage asked = approval.get();
+    if (!asked.blocks().contains("\"" + Ids.APPROVAL_ACTIONS + "\"")) {
+      return; // told already: a sweep and a click may both find it expired
+    }
     SlackMessage outcome =
         ApprovalMessage.outcome(request, budgetName(request), by, configuration.currency());
     api.get().post(asked.channel(), outcome.text(), outcome.blocks(), Optional.of(asked.thread()));

@@ -39,9 +39,8 @@ public class JobActions {
   public Response cancel(BlockActionRequest request, ActionContext context) {
     Clicked clicked = Clicked.of(request.getPayload());
     SlackWebApi api = bot.api().orElseThrow();
-    Optional<User> user = people.user(clicked.user());
+    Optional<User> user = clicked.actor(people, api);
     if (user.isEmpty()) {
-      clicked.refuse(api, Refusals.NOT_LINKED);
       return context.ack();
     }
     long jobId;

@@ -192,6 +192,15 @@ class SlackBotIT {
     return signed(SlackRequests.interaction(json));
   }
 
+  /** Submits the increase modal as {@code who}. */
+  private Api.Answer increase(Person who, String metadata, String newLimit, String justification) {
+    return submit(
+        who.slackId(),
+        "increase_modal",
+        metadata,
+        Map.of("new_limit", newLimit, "justification", justification));
+  }
+
   /** The ephemeral messages shown to {@code slackId}. */
   private static List<String> ephemeralTo(String slackId) {
     return slack.accepted("chat.postEphemeral").stream()
@@ -262,39 +271,20 @@ class SlackBotIT {
     String metadata = view.getString("private_metadata");
 
     // a bad value is shown in the modal, and nothing is requested
-    Api.Answer bad =
-        submit(
-            manager.slackId(),
-            "increase_modal",
-            metadata,
-            Map.of("new_limit", "lots", "justification", "GPU demo"));
+    Api.Answer bad = increase(manager, metadata, "lots", "GPU demo");
     assertThat(bad.status()).isEqualTo(200);
     assertThat(bad.json().getString("response_action")).isEqualTo("errors");
     assertThat(bad.json().getJsonObject("errors").getString("new_limit")).contains("amount");
-    Api.Answer belowSpend =
-        submit(
-            manager.slackId(),
-            "increase_modal",
-            metadata,
-            Map.of("new_limit", "90", "justification", "GPU demo"));
+    Api.Answer belowSpend = increase(manager, metadata, "90", "GPU demo");
     assertThat(belowSpend.json().getJsonObject("errors").getString("new_limit"))
         .contains("above the current limit");
-    Api.Answer noReason =
-        submit(
-            manager.slackId(),
-            "increase_modal",
-            metadata,
-            Map.of("new_limit", "140", "justification", " "));
+    Api.Answer noReason = increase(manager, metadata, "140", " ");
     assertThat(noReason.json().getJsonObject("errors").getString("justification"))
         .contains("required");
 
     // +40%: an approval request in the alert's thread, mentioning the approver
     Api.Answer submitted =
-        submit(
-            manager.slackId(),
-            "increase_modal",
-            metadata,
-            Map.of("new_limit", "140", "justification", "Customer demo <Friday> & retraining"));
+        increase(manager, metadata, "140", "Customer demo <Friday> & retraining");
     assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
     assertThat(submitted.body()).doesNotContain("errors");
     Call approval =
@@ -468,6 +458,51 @@ class SlackBotIT {
     assertThat(told.json("blocks"))
         .contains("Use spot instances first")
         .contains("stays at $200.00");
+    assertThat(api.get("api/v1/budgets/" + budget).json().getJsonNumber("limit").bigDecimalValue())
+        .isEqualByComparingTo("200");
+  }
+
+  @Test
+  void anExpiredRequestIsToldInItsThreadOnce() throws Exception {
+    Person manager = mappedById("BUDGET_MANAGER");
+    Person approver = mappedByEmail("APPROVER");
+    long budget = budget("200", manager, approver);
+    signed(
+        SlackRequests.slashCommand("increase " + budget + " 300 Quarter end", manager.slackId()));
+    Call approval =
+        posted(
+            c ->
+                c.json("blocks").contains("approve_increase")
+                    && c.json("blocks").contains("Quarter end"));
+    String requestId =
+        approval
+            .json("blocks")
+            .replaceAll("(?s).*\"action_id\":\"approve_increase\".*?\"value\":\"(\\d+)\".*", "$1");
+    try (Connection db = TestDatabase.connect();
+        PreparedStatement lapse =
+            db.prepareStatement("update increase_requests set expires_at = ? where id = ?")) {
+      lapse.setObject(1, java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusHours(1));
+      lapse.setLong(2, Long.parseLong(requestId));
+      lapse.executeUpdate();
+    }
+
+    click(approver.slackId(), approval, "approve_increase", "approval_actions", requestId);
+    click(approver.slackId(), approval, "approve_increase", "approval_actions", requestId);
+
+    assertThat(increaseRequest(Long.parseLong(requestId)).getString("status")).isEqualTo("expired");
+    assertThat(ephemeralTo(approver.slackId())).hasSize(2).allMatch(t -> t.contains("expired"));
+    assertThat(
+            slack.accepted("chat.postMessage").stream()
+                .filter(c -> approval.ts().equals(c.param("thread_ts")))
+                .map(c -> c.json("blocks")))
+        .singleElement()
+        .asString()
+        .contains("expired without a decision");
+    assertThat(slack.accepted("chat.update"))
+        .anyMatch(
+            u ->
+                u.param("ts").equals(approval.ts())
+                    && !u.json("blocks").contains("approve_increase"));
     assertThat(api.get("api/v1/budgets/" + budget).json().getJsonNumber("limit").bigDecimalValue())
         .isEqualByComparingTo("200");
   }
