@@ -1,6 +1,7 @@
 package com.costguard.bot.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
@@ -27,6 +28,8 @@ public class JpaPostedMessages implements PostedMessages {
 
   @PersistenceContext(unitName = "costguard")
   EntityManager em;
+
+  @Inject Clock clock;
 
   @Override
   @Transactional
@@ -91,7 +94,7 @@ public class JpaPostedMessages implements PostedMessages {
         .setParameter(11, m.alertTs().orElse(null))
         .setParameter(12, m.text())
         .setParameter(13, m.blocks())
-        .setParameter(14, utc(Clock.systemUTC().instant()))
+        .setParameter(14, utc(clock.instant()))
         .executeUpdate();
     long id =
         ((Number) em.createNativeQuery("select last_insert_id()").getSingleResult()).longValue();
