@@ -53,7 +53,13 @@ public final class FakeSlackApi implements AutoCloseable {
     }
   }
 
-  private record Failure(int status, String error, Optional<Integer> retryAfter) {}
+  /** A scripted failure, for calls with a parameter containing {@code when} ("" for any). */
+  private record Failure(int status, String error, Optional<Integer> retryAfter, String when) {
+
+    boolean applies(Map<String, String> params) {
+      return when.isEmpty() || params.values().stream().anyMatch(v -> v.contains(when));
+    }
+  }
 
   private final HttpServer server;
   private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -79,23 +85,24 @@ public final class FakeSlackApi implements AutoCloseable {
     emailsById.put(slackUserId, email);
   }
 
-  /** The next {@code times} calls of {@code method} answer HTTP 429 with this Retry-After. */
-  public void rateLimitNext(String method, int times, int retryAfterSeconds) {
+  /**
+   * The next {@code times} calls of {@code method} that carry {@code when} in a parameter answer
+   * HTTP 429 with this Retry-After.
+   */
+  public void rateLimitNext(String method, int times, int retryAfterSeconds, String when) {
     for (int i = 0; i < times; i++) {
-      queue(method).add(new Failure(429, "ratelimited", Optional.of(retryAfterSeconds)));
+      queue(method).add(new Failure(429, "ratelimited", Optional.of(retryAfterSeconds), when));
     }
   }
 
-  /** The next {@code times} calls of {@code method} answer with this status (e.g. 500). */
-  public void failNext(String method, int times, int status) {
+  /**
+   * The next {@code times} calls of {@code method} that carry {@code when} answer with this status
+   * (e.g. 503).
+   */
+  public void failNext(String method, int times, int status, String when) {
     for (int i = 0; i < times; i++) {
-      queue(method).add(new Failure(status, "fatal_error", Optional.empty()));
+      queue(method).add(new Failure(status, "fatal_error", Optional.empty(), when));
     }
-  }
-
-  /** The next call of {@code method} answers {@code ok: false} with this error code. */
-  public void errorNext(String method, String error) {
-    queue(method).add(new Failure(200, error, Optional.empty()));
   }
 
   private Deque<Failure> queue(String method) {
@@ -109,7 +116,13 @@ public final class FakeSlackApi implements AutoCloseable {
     Failure failure;
     synchronized (failures) {
       Deque<Failure> queued = failures.get(method);
-      failure = queued == null ? null : queued.poll();
+      failure =
+          queued == null
+              ? null
+              : queued.stream().filter(f -> f.applies(params)).findFirst().orElse(null);
+      if (failure != null) {
+        queued.remove(failure);
+      }
     }
     if (failure != null) {
       calls.add(new Call(method, params, failure.status(), null));

@@ -19,33 +19,22 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The Slack bot's story over HTTP (issue 5): alerts delivered through the outbox to the fake Slack
  * Web API, then clicks and modal submissions posted to {@code /slack/events} as Slack sends them
  * (resource files, signed), acting through the same services as the API.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@SharedDeployment
 class SlackBotIT {
 
   /** The alert channel failsafe gives the application (SLACK_ALERT_CHANNEL). */
   private static final String CHANNEL = "C0ALERTS";
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.costguard();
-  }
 
   private static FakeSlackApi slack;
 
@@ -585,8 +574,10 @@ class SlackBotIT {
   void aRateLimitedAlertIsRetriedAndPostedOnce() throws Exception {
     Person manager = mappedById("BUDGET_MANAGER");
     Person approver = mappedByEmail("APPROVER");
-    slack.rateLimitNext("chat.postMessage", 1, 1);
-    slack.failNext("chat.postMessage", 1, 503);
+    // Only this budget's messages fail: other tests' alerts share the application.
+    String name = "Training " + fixtures.client.substring(10, 18);
+    slack.rateLimitNext("chat.postMessage", 1, 1, name);
+    slack.failNext("chat.postMessage", 1, 503, name);
     long budget = budget("50", manager, approver);
 
     fixtures.spend("60");
