@@ -39,10 +39,16 @@ public record SpendTrend(
   }
 
   /**
-   * @param completeMonths the spend of each complete month, oldest first
-   * @return empty with fewer than two months: one month is no trend
+   * @param months the spend of each complete month, oldest first; the months before the first with
+   *     any spend are before spending began, and are left out
+   * @return empty with fewer than two months from the first with spend: one month is no trend
    */
-  public static Optional<SpendTrend> of(List<BigDecimal> completeMonths) {
+  public static Optional<SpendTrend> of(List<BigDecimal> months) {
+    int firstSpend = 0;
+    while (firstSpend < months.size() && months.get(firstSpend).signum() == 0) {
+      firstSpend++;
+    }
+    List<BigDecimal> completeMonths = months.subList(firstSpend, months.size());
     int n = completeMonths.size();
     if (n < 2) {
       return Optional.empty();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SpendTrendTest {
@@ -49,11 +48,15 @@ class SpendTrendTest {
   }
 
   @Test
-  void aFirstMonthWithoutSpendHasNoPercentChange() {
-    SpendTrend trend = SpendTrend.of(months("0", "0.01", "80")).orElseThrow();
+  void monthsBeforeSpendingBeganAreNoTrend() {
+    assertThat(SpendTrend.of(months("0", "0", "0", "0", "0"))).isEmpty();
+    assertThat(SpendTrend.of(months("0", "0", "0", "0", "90"))).isEmpty();
 
-    assertThat(trend.changePercent()).isEqualTo(Optional.empty());
-    assertThat(trend.direction()).isEqualTo(SpendTrend.Direction.RISING);
-    assertThat(trend.nextMonth()).isEqualByComparingTo("120");
+    SpendTrend trend = SpendTrend.of(months("0", "0", "100", "0", "80")).orElseThrow();
+
+    assertThat(trend.averageChange()).isEqualByComparingTo("-10");
+    assertThat(trend.changePercent())
+        .hasValueSatisfying(p -> assertThat(p).isEqualByComparingTo("-20"));
+    assertThat(trend.nextMonth()).isEqualByComparingTo("70");
   }
 }

@@ -208,6 +208,11 @@ public class TrainingBudget implements Serializable {
     return view.forecast().orElse(null);
   }
 
+  public String getForecastRange() {
+    Forecast f = getForecast();
+    return f == null ? "—" : formats.range(f.low(), f.high());
+  }
+
   public String getPeriodWords() {
     return Periods.label(view.budget().period());
   }
@@ -723,7 +728,7 @@ public class TrainingBudget implements Serializable {
     return jobTable;
   }
 
-  public boolean isEmpty() {
+  public boolean isNoBudgets() {
     return view == null && error == null;
   }
 
@@ -768,8 +773,9 @@ public class TrainingBudget implements Serializable {
     return options;
   }
 
-  public List<Integer> getOfferedThresholds() {
-    return OFFERED_THRESHOLDS;
+  /** As text, the checkboxes' values (the chosen ones arrive as text). */
+  public List<String> getOfferedThresholds() {
+    return OFFERED_THRESHOLDS.stream().map(String::valueOf).toList();
   }
 
   public String getPeriodTypeLabel(String apiName) {
