@@ -217,6 +217,14 @@ public class ManageBudgets implements Serializable {
     return String.join(", ", parts);
   }
 
+  /** "80, 95, 100%", or "none". */
+  public String thresholds(BudgetView view) {
+    List<Integer> percents = view.budget().definition().thresholds();
+    return percents.isEmpty()
+        ? "none"
+        : percents.stream().map(String::valueOf).collect(Collectors.joining(", ")) + "%";
+  }
+
   public String periodLabel(PeriodType type) {
     return Periods.label(type);
   }

@@ -281,9 +281,7 @@ public class TrainingBudget implements Serializable {
         view.status()
             .spent()
             .add(f.averageDailyCostEvents().multiply(BigDecimal.valueOf(f.remainingDays())));
-    return formats.money(f.low().subtract(withoutJobs))
-        + " – "
-        + formats.money(f.high().subtract(withoutJobs));
+    return formats.range(f.low().subtract(withoutJobs), f.high().subtract(withoutJobs));
   }
 
   /** "on-track", "at-risk" (the high end passes the limit) or "over" (the low end does). */
@@ -306,10 +304,8 @@ public class TrainingBudget implements Serializable {
       return "No period end to forecast (" + getPeriodWords().toLowerCase(Locale.US) + ")";
     }
     if (f.lowEndExceeds(available)) {
-      return "Projected to exceed by %s – %s"
-          .formatted(
-              formats.money(f.low().subtract(available)),
-              formats.money(f.high().subtract(available)));
+      return "Projected to exceed by "
+          + formats.range(f.low().subtract(available), f.high().subtract(available));
     }
     if (f.high().compareTo(available) > 0) {
       return "May exceed by up to " + formats.money(f.high().subtract(available));

@@ -222,7 +222,12 @@ class BudgetPortalIT {
 
   /** The whole page at desktop (1366 px) and mobile (390 px) width. */
   private void screenshots(String name) throws IOException {
-    for (var width : List.of(Map.entry("desktop", 1366), Map.entry("mobile", 390))) {
+    screenshots(name, List.of(Map.entry("desktop", 1366), Map.entry("mobile", 390)));
+  }
+
+  private void screenshots(String name, List<Map.Entry<String, Integer>> widths)
+      throws IOException {
+    for (var width : widths) {
       browser.manage().window().setSize(new Dimension(width.getValue(), 900));
       long height =
           (Long)
@@ -244,7 +249,7 @@ class BudgetPortalIT {
     long id = budget("Training " + client, "500", null);
     spend("123.45");
     spend("200");
-    finishedJob("Fine-tune " + client);
+    finishedJob("=SUM(1) fine-tune " + client); // a formula, to the CSV export
     JsonObject api = budgetAsApi(id);
     String manager = user("BUDGET_MANAGER");
 
@@ -264,11 +269,36 @@ class BudgetPortalIT {
     assertThat(byId("forecastStatus").getText()).isNotBlank();
     assertThat(byId("jobCount").getText()).isEqualTo("1");
     String jobs = byId("jobs:jobTable").getText();
-    assertThat(jobs).contains("Fine-tune " + client).contains("$72.00").contains("MEDIUM");
+    assertThat(jobs).contains("=SUM(1) fine-tune " + client).contains("$72.00").contains("MEDIUM");
     assertThat(byId("trend").getText()).isNotBlank();
     assertThat(present(By.cssSelector("#spendChart canvas"))).isTrue();
     assertThat(present(banner(id))).isFalse(); // 79%: no threshold crossed
-    screenshots("training-budget");
+    screenshots(
+        "training-budget",
+        List.of(Map.entry("desktop", 1366), Map.entry("tablet", 820), Map.entry("mobile", 390)));
+
+    // The filters: nothing costs $100 or more; cleared, the job is back.
+    type("jobs:minCost_input", "100");
+    byId("jobs:applyFilter").click();
+    waitUntil(d -> byId("jobs:jobTable").getText().contains("that match the filter"));
+    byId("jobs:clearFilter").click();
+    waitUntil(d -> byId("jobs:jobTable").getText().contains("$72.00"));
+
+    // The CSV export, posted as the button posts it: the job's formula is neutralised.
+    String csv =
+        (String)
+            ((JavascriptExecutor) browser)
+                .executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                        + "const form = document.getElementById('jobs');"
+                        + "const data = new URLSearchParams(new FormData(form));"
+                        + "data.append('jobs:exportCsv', 'jobs:exportCsv');"
+                        + "fetch(form.action, {method: 'POST', body: data})"
+                        + ".then(r => r.text()).then(done, e => done(String(e)));");
+    assertThat(csv)
+        .startsWith("Job,Status,Cost,% of budget,Created by,Created,Client,Project")
+        .contains("'=SUM(1) fine-tune " + client + ",completed,72.00,14.40,admin,")
+        .doesNotContain(",=SUM");
 
     // The controls: a new limit is confirmed, saved through the service, and the API sees it.
     browser.findElement(By.cssSelector("#controlsDetails summary")).click();
@@ -290,6 +320,9 @@ class BudgetPortalIT {
                     .bigDecimalValue()
                     .compareTo(new BigDecimal("450"))
                 == 0);
+
+    open("dashboard/training-budget?budget=999999999");
+    assertThat(byId("loadError").getText()).contains("There is no budget 999999999");
   }
 
   @Test
@@ -432,6 +465,30 @@ class BudgetPortalIT {
     open("dashboard/training-budget?budget=" + id);
     assertThat(byId("limit").getText()).isEqualTo("$2,000.00");
     assertThat(present(By.id("pending:requests"))).isFalse();
+
+    // Rejected with a reason, which is required.
+    Api.Answer asked =
+        api.post(
+            "api/v1/budgets/" + id + "/increase-requests",
+            "{\"newLimit\": 5000, \"justification\": \"Quarter-end runs\"}",
+            Api.TOKEN);
+    assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+    long requestId = asked.json().getJsonNumber("id").longValueExact();
+    open("dashboard/training-budget?budget=" + id);
+    byId("pending:requests").findElement(By.cssSelector("button.reject")).click();
+    waitUntil(d -> byId("reject:reason").isDisplayed());
+    byId("reject:confirmReject").click();
+    waitUntil(d -> byId("reject").getText().contains("A reason is required."));
+    byId("reject:reason").sendKeys("Not this quarter");
+    byId("reject:confirmReject").click();
+    waitUntil(
+        d ->
+            api.get("api/v1/increase-requests/" + requestId, Api.TOKEN)
+                .json()
+                .getString("status")
+                .equals("rejected"));
+    assertThat(budgetAsApi(id).getJsonNumber("limit").bigDecimalValue())
+        .isEqualByComparingTo("2000");
   }
 
   @Test
