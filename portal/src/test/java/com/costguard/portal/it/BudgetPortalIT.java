@@ -403,6 +403,29 @@ class BudgetPortalIT {
     byId("budgetForm:save").click();
     waitUntil(d -> browser.findElement(row).getText().contains("$800.00"));
 
+    browser.findElement(row).findElement(By.cssSelector("button.toggle")).click();
+    waitUntil(d -> browser.findElement(row).getText().contains("Disabled"));
+    long created =
+        api
+            .get("api/v1/budgets")
+            .json()
+            .getJsonArray("budgets")
+            .getValuesAs(JsonObject.class)
+            .stream()
+            .filter(b -> b.getString("name").equals(name))
+            .findFirst()
+            .orElseThrow()
+            .getJsonNumber("id")
+            .longValueExact();
+    assertThat(budgetAsApi(created).getBoolean("enabled")).isFalse();
+    browser.findElement(row).findElement(By.cssSelector("button.toggle")).click();
+    waitUntil(d -> browser.findElement(row).getText().contains("Enabled"));
+
+    browser.findElement(row).findElement(By.cssSelector("button.reset")).click();
+    waitUntil(d -> byId("list:confirmYes").isDisplayed());
+    byId("list:confirmYes").click();
+    waitUntil(d -> byId("list:listMessages").getText().contains("Started a new period."));
+
     browser.findElement(row).findElement(By.cssSelector("button.delete")).click();
     waitUntil(d -> byId("list:confirmYes").isDisplayed());
     byId("list:confirmYes").click();
