@@ -114,25 +114,42 @@ public class BudgetReports {
     Instant now = clock.instant();
     LocalDate today = calendar.dayOf(now);
     LocalDate first = calendar.dayOf(period.start());
+    LocalDate shownFrom =
+        first.isBefore(today.minusDays(MAX_DAYS - 1L)) ? today.minusDays(MAX_DAYS - 1L) : first;
+    // A long session or total period: what it spent before the days shown starts the cumulation.
+    Optional<BudgetPeriod> earlier =
+        shownFrom.isAfter(first)
+            ? Optional.of(
+                new BudgetPeriod(
+                    period.start(),
+                    period.startIncluded(),
+                    Optional.of(calendar.startOf(shownFrom)),
+                    false))
+            : Optional.empty();
+    BigDecimal before =
+        earlier.map(e -> costEvents.total(e, budget.scope())).orElse(BigDecimal.ZERO);
     TreeMap<LocalDate, BigDecimal> spent = new TreeMap<>();
-    for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
+    for (LocalDate day = shownFrom; !day.isAfter(today); day = day.plusDays(1)) {
       spent.put(day, costEvents.total(within(period, calendar.day(day)), budget.scope()));
     }
-    Instant from = period.start();
+    Instant from = earlier.isPresent() ? calendar.startOf(shownFrom) : period.start();
     Instant to = calendar.startOf(today.plusDays(1));
     for (JobHistory history : jobs.during(period, budget.scope())) {
       JobAccrual accrual = JobAccrual.of(history.job().spec(), history.jobEvents(), now);
+      if (earlier.isPresent()) {
+        before = before.add(accrual.in(earlier.get()));
+      }
       accrual
           .byDay(from, to, calendar)
           .forEach((day, cost) -> spent.merge(day, cost, BigDecimal::add));
     }
     List<DaySpend> days = new ArrayList<>();
-    BigDecimal cumulative = BigDecimal.ZERO;
+    BigDecimal cumulative = before;
     for (var day : spent.entrySet()) {
       cumulative = cumulative.add(day.getValue());
       days.add(new DaySpend(day.getKey(), day.getValue(), cumulative));
     }
-    return days.subList(Math.max(0, days.size() - MAX_DAYS), days.size());
+    return days;
   }
 
   /**
