@@ -32,6 +32,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -204,7 +205,7 @@ class BudgetPortalIT {
 
   private void waitUntil(
       java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
-    new WebDriverWait(browser, Duration.ofSeconds(10))
+    new WebDriverWait(browser, Duration.ofSeconds(20))
         .ignoring(StaleElementReferenceException.class) // an ajax update replaced the element
         .until(condition);
   }
@@ -257,6 +258,8 @@ class BudgetPortalIT {
     open("dashboard/training-budget?budget=" + id);
 
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Training budget");
+    assertThat(new Select(byId("budget")).getFirstSelectedOption().getText())
+        .isEqualTo("Training " + client);
     assertThat(byId("spent").getText()).isEqualTo(money(api, "spent")).isEqualTo("$395.45");
     assertThat(byId("limit").getText()).isEqualTo(money(api, "limit"));
     assertThat(byId("remaining").getText()).isEqualTo(money(api, "remaining"));
@@ -320,6 +323,14 @@ class BudgetPortalIT {
                     .bigDecimalValue()
                     .compareTo(new BigDecimal("450"))
                 == 0);
+
+    // Another budget, picked with the form.
+    long other = budget("Other " + client, "300", null);
+    open("dashboard/training-budget?budget=" + id);
+    new Select(byId("budget")).selectByVisibleText("Other " + client);
+    browser.findElement(By.cssSelector("#picker button")).click();
+    waitUntil(d -> d.getCurrentUrl().contains("budget=" + other));
+    assertThat(byId("limit").getText()).isEqualTo("$300.00");
 
     open("dashboard/training-budget?budget=999999999");
     assertThat(byId("loadError").getText()).contains("There is no budget 999999999");
