@@ -1,6 +1,7 @@
 package com.costguard.portal.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import jakarta.json.JsonObject;
 import java.sql.Connection;
@@ -52,8 +53,13 @@ final class AlertFixtures {
 
   /** Reports one cost event of {@code amount} now in this fixture's scope. */
   void spend(String amount) {
+    spend(api, amount);
+  }
+
+  /** The same through {@code via}: another application instance on the same database. */
+  void spend(Api via, String amount) {
     Api.Answer posted =
-        api.post(
+        via.post(
             "api/v1/cost-events",
             Fixtures.load(
                 "cost-event.json",
@@ -108,6 +114,27 @@ final class AlertFixtures {
       }
       return rows;
     }
+  }
+
+  /**
+   * What 200 events of 0.60 leave on a budget of 100 with thresholds 80/95/100, however many
+   * threads or instances reported them: 120 of 100, each threshold fired once, by the very event
+   * that crossed it — 134 × 0.60 = 80.40, 159 × 0.60 = 95.40, 167 × 0.60 = 100.20 (a writer that
+   * missed a concurrent one's spend would have fired later, at a higher figure, or not at all) —
+   * with one delivery per channel each, and the month-end forecast past the limit once.
+   */
+  static void assertTwoHundredEventsOfSixtyCentsFiredEachAlertOnce(long budget)
+      throws SQLException {
+    assertThat(rows(budget, "threshold"))
+        .extracting(Row::kind, Row::threshold, Row::spent)
+        .containsExactly(
+            tuple("threshold", 80, "80.4"),
+            tuple("threshold", 95, "95.4"),
+            tuple("threshold", 100, "100.2"));
+    assertThat(thresholdDeliveries(budget))
+        .containsExactly(
+            "80/email", "80/in_app", "95/email", "95/in_app", "100/email", "100/in_app");
+    assertThat(rows(budget, "forecast")).hasSize(1);
   }
 
   /** "threshold/channel" per delivery row of the budget's threshold alerts, ordered. */

@@ -1,5 +1,6 @@
 package com.costguard.portal.it;
 
+import com.costguard.application.BudgetAlerts;
 import com.costguard.infrastructure.schedule.AlertSchedule;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -9,27 +10,35 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Test-only, added to the WAR by {@link AlertsMailIT}: stops ({@code POST ?action=stop}) and starts
- * ({@code POST ?action=start}) the alert dispatcher's schedule, as a crash and a restart would.
- * Never part of the built application.
+ * Test-only, in the test WAR ({@link Deployments#testWar()}): stops ({@code POST ?action=stop}) and
+ * starts ({@code POST ?action=start}) the alert dispatcher's schedule, as a crash and a restart
+ * would; and runs the sweep's unit for one budget now ({@code POST ?action=sweep&budget=ID}, what
+ * the one-minute sweep does for each budget), answering how many alerts that fired. Never part of
+ * the built application.
  */
 @WebServlet("/it/alert-schedule")
 public class AlertScheduleTrigger extends HttpServlet {
 
   @Inject AlertSchedule schedule;
+  @Inject BudgetAlerts budgetAlerts;
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
+    String fired = "";
     switch (String.valueOf(request.getParameter("action"))) {
       case "stop" -> schedule.stop();
       case "start" -> schedule.start();
+      case "sweep" ->
+          fired =
+              ",\"fired\":"
+                  + budgetAlerts.evaluateNow(Long.parseLong(request.getParameter("budget")));
       default -> {
-        response.sendError(400, "action is stop or start");
+        response.sendError(400, "action is stop, start or sweep");
         return;
       }
     }
     response.setContentType("application/json");
-    response.getWriter().write("{\"running\":" + schedule.running() + "}");
+    response.getWriter().write("{\"running\":" + schedule.running() + fired + "}");
   }
 }

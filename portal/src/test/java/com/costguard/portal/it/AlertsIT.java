@@ -17,14 +17,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Budget alerts against the real WAR in Payara Micro and a real MariaDB: thresholds fire exactly
@@ -32,14 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * and {@code GET /alerts} shows each alert's deliveries. E-mail goes nowhere here (no SMTP server
  * listens): {@link AlertsMailIT} follows it to GreenMail.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@SharedDeployment
 class AlertsIT {
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.costguard();
-  }
 
   @ArquillianResource URL base;
 
@@ -78,20 +67,7 @@ class AlertsIT {
       pool.shutdownNow();
     }
 
-    // 200 × 0.60 = 120 of 100. Each threshold fired once, by the very event that crossed it:
-    // 134 × 0.60 = 80.40, 159 × 0.60 = 95.40, 167 × 0.60 = 100.20. (A writer that missed a
-    // concurrent one's spend would have fired later, at a higher figure, or not at all.)
-    assertThat(AlertFixtures.rows(budget, "threshold"))
-        .extracting(AlertFixtures.Row::kind, AlertFixtures.Row::threshold, AlertFixtures.Row::spent)
-        .containsExactly(
-            tuple("threshold", 80, "80.4"),
-            tuple("threshold", 95, "95.4"),
-            tuple("threshold", 100, "100.2"));
-    assertThat(AlertFixtures.thresholdDeliveries(budget))
-        .containsExactly(
-            "80/email", "80/in_app", "95/email", "95/in_app", "100/email", "100/in_app");
-    // 120 spent of 100: the month-end forecast passes the limit too, once
-    assertThat(AlertFixtures.rows(budget, "forecast")).hasSize(1);
+    AlertFixtures.assertTwoHundredEventsOfSixtyCentsFiredEachAlertOnce(budget);
 
     await()
         .atMost(Duration.ofSeconds(30))

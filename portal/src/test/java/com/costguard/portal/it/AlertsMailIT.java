@@ -19,15 +19,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Alert e-mail through a real SMTP server: GreenMail runs in this JVM on the port the build
@@ -35,14 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * COSTGUARD_SMTP_PORT}. Each test mails a recipient of its own, since other tests' pending e-mail
  * may arrive at the same server.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@SharedDeployment
 class AlertsMailIT {
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.costguard().addClass(AlertScheduleTrigger.class);
-  }
 
   @ArquillianResource URL base;
 

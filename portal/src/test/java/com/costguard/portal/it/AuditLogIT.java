@@ -23,14 +23,9 @@ import java.util.concurrent.Future;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The audit log over REST against the real WAR in Payara Micro and a real MariaDB: budget changes
@@ -40,17 +35,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * of its own and reads its own entries by actor, and a tampered row is put back before the test
  * ends.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@SharedDeployment
 class AuditLogIT {
 
   private static final String AUDIT = "api/v1/audit-log";
   private static final String BUDGETS = "api/v1/budgets";
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.costguard();
-  }
 
   @ArquillianResource URL base;
 

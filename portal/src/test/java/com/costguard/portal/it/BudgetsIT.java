@@ -14,14 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Budgets over REST against the real WAR in Payara Micro and a real MariaDB: created, read,
@@ -29,16 +24,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * and reservations held by jobs. The database is shared with the other tests, so each test scopes
  * its budgets to a client of its own. The installation's time zone is UTC.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@SharedDeployment
 class BudgetsIT {
 
   private static final String BUDGETS = "api/v1/budgets";
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.costguard();
-  }
 
   @ArquillianResource URL base;
 

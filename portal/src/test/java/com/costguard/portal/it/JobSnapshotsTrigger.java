@@ -11,9 +11,9 @@ import java.io.IOException;
 import java.time.Instant;
 
 /**
- * Test-only, added to the WAR by {@link JobsIT}: takes the 5-minute job cost snapshots on demand
- * ({@code POST ?at=<instant>}) instead of waiting for the schedule, and tells whether the schedule
- * runs ({@code GET}). Never part of the built application.
+ * Test-only, in the test WAR ({@link Deployments#testWar()}): takes the 5-minute job cost snapshots
+ * on demand ({@code POST ?at=<instant>}) instead of waiting for the schedule, and tells whether the
+ * schedule runs ({@code GET}). Never part of the built application.
  */
 @WebServlet("/it/job-snapshots")
 public class JobSnapshotsTrigger extends HttpServlet {

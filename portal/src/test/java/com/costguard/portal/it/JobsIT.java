@@ -26,27 +26,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Jobs over HTTP against the real WAR in Payara Micro and a real MariaDB: a job's whole life costed
  * to the cent, duplicates, refusals, cancel with its roles and control URL, and snapshots.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@SharedDeployment
 class JobsIT {
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.costguard().addClass(JobSnapshotsTrigger.class);
-  }
 
   @ArquillianResource URL base;
 

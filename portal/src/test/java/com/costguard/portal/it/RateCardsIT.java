@@ -16,14 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Rate cards through the REST API against Payara Micro and MariaDB: admins add versions, and cost
@@ -31,16 +26,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * refused with nothing stored. Each test prices its own operation type on its own day, since the
  * database is shared by every IT.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@SharedDeployment
 class RateCardsIT {
 
   private static final String CARDS = "api/v1/rate-cards";
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.costguard();
-  }
 
   @ArquillianResource URL base;
 

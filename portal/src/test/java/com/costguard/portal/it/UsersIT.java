@@ -18,14 +18,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Users and their API tokens over REST against the real WAR in Payara Micro and a real MariaDB. The
@@ -33,17 +28,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * own. The rule that the last ADMIN keeps the role cannot be shown here without taking the role
  * from everyone else's ADMINs; {@code UserServiceTest} shows it.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@SharedDeployment
 class UsersIT {
 
   private static final String USERS = "api/v1/users";
   private static final String PASSWORD = "it-password-of-ada";
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.costguard();
-  }
 
   @ArquillianResource URL base;
 
