@@ -15,15 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -41,16 +36,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * approver, banners follow 80/95/100 and only the 80% one is dismissed, and a VIEWER changes
  * nothing, even with a page rendered before their roles were cut.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@SharedDeployment
 class BudgetPortalIT {
 
   private static final String PASSWORD = "it-portal-password-1";
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.costguard();
-  }
 
   @ArquillianResource URL base;
 
