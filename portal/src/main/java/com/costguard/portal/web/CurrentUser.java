@@ -59,6 +59,11 @@ public class CurrentUser {
     return user().map(BudgetService::canManage).orElse(false);
   }
 
+  /** Sees the users page. */
+  public boolean isAdmin() {
+    return user().map(u -> u.hasRole(Role.ADMIN)).orElse(false);
+  }
+
   /** Anyone but a VIEWER: may ask for increases. */
   public boolean isWriter() {
     return user().map(User::canWrite).orElse(false);
