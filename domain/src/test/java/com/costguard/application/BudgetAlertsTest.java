@@ -463,6 +463,43 @@ class BudgetAlertsTest {
     assertThat(service.banners()).isEmpty();
   }
 
+  @Test
+  void onlyAnEightyPercentBannerIsDismissedAndOnlyForWhoeverDismissedIt() {
+    long warned = budget("Acme", "calendar_month", "100", false);
+    long exceeded = budget("Initech", "calendar_month", "100", false);
+    spend("Acme", "80");
+    spend("Initech", "101");
+    AlertService service = new AlertService();
+    service.alerts = stored;
+    service.budgets = budgets;
+    service.configuration = Configuration.from(Map.of());
+    service.clock = clock;
+    service.dismissals = new InMemoryBannerDismissalRepository();
+    User alice =
+        new User("alice", "alice@example.com", "Alice", EnumSet.of(Role.VIEWER), null, NOW);
+    User bob = new User("bob", "bob@example.com", "Bob", EnumSet.of(Role.VIEWER), null, NOW);
+
+    service.dismiss(alice, warned);
+    service.dismiss(alice, warned); // twice is no error
+
+    assertThat(service.bannersFor(alice))
+        .extracting(AlertBanner::budgetId)
+        .containsExactly(exceeded);
+    assertThat(service.bannersFor(bob))
+        .extracting(AlertBanner::budgetId)
+        .containsExactly(warned, exceeded);
+    assertThatThrownBy(() -> service.dismiss(alice, exceeded))
+        .isInstanceOf(RequestRefusedException.class)
+        .hasMessageContaining("stays");
+
+    spend("Acme", "16"); // 96%: the banner is back, and stays
+    assertThat(service.bannersFor(alice))
+        .extracting(AlertBanner::budgetId)
+        .containsExactly(warned, exceeded);
+    assertThatThrownBy(() -> service.dismiss(alice, warned))
+        .isInstanceOf(RequestRefusedException.class);
+  }
+
   private static BudgetDefinition withLimit(BudgetDefinition d, String limit) {
     return new BudgetDefinition(
         d.name(),

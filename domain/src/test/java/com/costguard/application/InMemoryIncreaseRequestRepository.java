@@ -2,6 +2,7 @@ package com.costguard.application;
 
 import com.costguard.model.increase.IncreaseRequest;
 import com.costguard.model.increase.IncreaseRequestRepository;
+import com.costguard.model.increase.IncreaseStatus;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,11 @@ class InMemoryIncreaseRequestRepository implements IncreaseRequestRepository {
   @Override
   public Optional<IncreaseRequest> byIdForUpdate(long id) {
     return byId(id);
+  }
+
+  @Override
+  public List<IncreaseRequest> pending() {
+    return stored.stream().filter(r -> r.status() == IncreaseStatus.PENDING).toList();
   }
 
   @Override

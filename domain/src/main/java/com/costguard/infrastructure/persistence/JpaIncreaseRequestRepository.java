@@ -2,10 +2,12 @@ package com.costguard.infrastructure.persistence;
 
 import com.costguard.model.increase.IncreaseRequest;
 import com.costguard.model.increase.IncreaseRequestRepository;
+import com.costguard.model.increase.IncreaseStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -22,6 +24,15 @@ public class JpaIncreaseRequestRepository implements IncreaseRequestRepository {
   @Override
   public Optional<IncreaseRequest> byIdForUpdate(long id) {
     return Optional.ofNullable(em.find(IncreaseRequest.class, id, LockModeType.PESSIMISTIC_WRITE));
+  }
+
+  @Override
+  public List<IncreaseRequest> pending() {
+    return em.createQuery(
+            "select r from IncreaseRequest r where r.status = :pending order by r.id",
+            IncreaseRequest.class)
+        .setParameter("pending", IncreaseStatus.PENDING.apiName())
+        .getResultList();
   }
 
   @Override

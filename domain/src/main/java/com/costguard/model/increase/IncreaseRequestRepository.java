@@ -1,5 +1,6 @@
 package com.costguard.model.increase;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Stored budget increase requests. */
@@ -9,6 +10,9 @@ public interface IncreaseRequestRepository {
 
   /** The request, locked against other deciders until the transaction ends. */
   Optional<IncreaseRequest> byIdForUpdate(long id);
+
+  /** The requests still pending (expired ones included until they are read), oldest first. */
+  List<IncreaseRequest> pending();
 
   /** Stores a new request; it has its id on return. */
   void add(IncreaseRequest request);
