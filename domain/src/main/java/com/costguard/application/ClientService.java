@@ -3,10 +3,10 @@ package com.costguard.application;
 import static com.costguard.application.RequestRefusedException.invalid;
 
 import com.costguard.application.RequestRefusedException.Reason;
+import com.costguard.cost.attribution.PriorityTier;
 import com.costguard.model.client.Client;
 import com.costguard.model.client.ClientDetails;
 import com.costguard.model.client.ClientRepository;
-import com.costguard.model.client.PriorityTier;
 import com.costguard.model.client.Project;
 import com.costguard.model.client.ProjectDetails;
 import com.costguard.model.user.Role;

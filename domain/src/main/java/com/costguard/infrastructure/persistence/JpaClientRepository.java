@@ -1,8 +1,8 @@
 package com.costguard.infrastructure.persistence;
 
+import com.costguard.cost.attribution.PriorityTier;
 import com.costguard.model.client.Client;
 import com.costguard.model.client.ClientRepository;
-import com.costguard.model.client.PriorityTier;
 import com.costguard.model.client.Project;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

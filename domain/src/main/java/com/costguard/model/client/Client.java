@@ -1,5 +1,6 @@
 package com.costguard.model.client;
 
+import com.costguard.cost.attribution.PriorityTier;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,5 +1,6 @@
 package com.costguard.model.client;
 
+import com.costguard.cost.attribution.PriorityTier;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package com.costguard.model.client;
+package com.costguard.cost.attribution;
 
 import java.math.BigDecimal;
 
