@@ -16,6 +16,9 @@ public final class AttributionCalculator {
   /** An allocation alert fires at 90 % of the tier's monthly amount. */
   public static final BigDecimal ALLOCATION_ALERT_PERCENT = BigDecimal.valueOf(90);
 
+  /** The client of an unregistered project whose jobs name different clients. */
+  public static final String SEVERAL = "(several)";
+
   private AttributionCalculator() {}
 
   /** Every job in exactly one client and one project group; registered ones without jobs too. */
@@ -42,7 +45,11 @@ public final class AttributionCalculator {
       String projectName =
           project.map(ProjectInfo::name).orElse(job.project().orElse(Attribution.NONE));
       register(byProject, projects, projectName, project);
-      projectClient.putIfAbsent(projectName, clientName);
+      // An unregistered project's client is its jobs' client, when they agree on one.
+      String before = projectClient.putIfAbsent(projectName, clientName);
+      if (project.isEmpty() && before != null && !before.equals(clientName)) {
+        projectClient.put(projectName, SEVERAL);
+      }
       byProject.get(projectName).add(job);
     }
     List<ClientCost> clientCosts = new ArrayList<>();

@@ -24,7 +24,7 @@ public record Advice(Kind kind, Optional<BigDecimal> amount) {
   public String text() {
     return switch (kind) {
       case MORE_SPOT ->
-          "Increase spot usage to 95% for an additional $%s savings"
+          "Increase spot usage to 95%% for an additional $%s savings"
               .formatted(amount.orElse(BigDecimal.ZERO).toPlainString());
       case OPTIMAL -> "Current strategy optimal. Continue using spot for 90%+ of jobs";
       case OFF_PEAK -> "High interruption rate. Consider off-peak scheduling";

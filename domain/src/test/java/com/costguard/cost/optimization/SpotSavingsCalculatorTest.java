@@ -62,6 +62,8 @@ class SpotSavingsCalculatorTest {
         .containsExactly(
             new Advice(Advice.Kind.MORE_SPOT, Optional.of(new BigDecimal("31.82"))),
             new Advice(Advice.Kind.OFF_PEAK, Optional.empty()));
+    assertThat(s.advice().get(0).text())
+        .isEqualTo("Increase spot usage to 95% for an additional $31.82 savings");
     assertThat(s.jobs()).extracting(CostedJob::id).containsExactly(1L, 2L, 3L, 4L);
   }
 
