@@ -40,6 +40,9 @@ public record CostedJob(
   public CostedJob {
     Objects.requireNonNull(pricing, "pricing");
     Objects.requireNonNull(costInRange, "costInRange");
+    // A blank client or project names nothing, like an absent one.
+    client = client.filter(text -> !text.isBlank());
+    project = project.filter(text -> !text.isBlank());
   }
 
   /** The figures of a job's cost view as the job cost engine computed them. */
