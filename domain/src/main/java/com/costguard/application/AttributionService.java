@@ -38,9 +38,10 @@ import java.util.List;
  * events, the clients, the projects, the tier amounts), never one per row; each job is then costed
  * by the job cost engine and the figures computed by the pure calculators.
  *
- * <p>A job counts in a range when it ran in it, with what it accrued in it, split by day as the
- * spending summary splits it ({@link JobAccrual}): so attribution's organisation total equals the
- * summary's job spend for the same range. The spot analysis reads each such job's whole cost view.
+ * <p>A job is dated by the day it started. A job counts in a range when it ran in it, with what it
+ * accrued in it, split by day as the spending summary splits it ({@link JobAccrual}): so
+ * attribution's organisation total equals the summary's job spend for the same range. The spot
+ * analysis reads each such job's whole cost view.
  */
 @ApplicationScoped
 public class AttributionService {
@@ -182,7 +183,7 @@ public class AttributionService {
                   job.pricing(),
                   job.client(),
                   job.project(),
-                  LocalDate.ofInstant(job.createdAt(), zone())),
+                  LocalDate.ofInstant(accrual.startedAt().orElse(job.createdAt()), zone())),
               inRange,
               accrual.current()));
     }

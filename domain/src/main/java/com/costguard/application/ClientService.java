@@ -100,6 +100,32 @@ public class ClientService {
     return stored(() -> writer.updateProject(id, details), "project", details.code());
   }
 
+  /** What each priority tier is allocated a month. */
+  public java.util.Map<PriorityTier, java.math.BigDecimal> monthlyAllocations() {
+    return clients.monthlyAllocations();
+  }
+
+  /**
+   * Sets a tier's monthly allocation (SPEC §2: admin-editable).
+   *
+   * @throws RequestRefusedException 403 unless ADMIN, 400 naming {@code tier} or {@code
+   *     monthlyAllocation}
+   */
+  public java.util.Map<PriorityTier, java.math.BigDecimal> setMonthlyAllocation(
+      User actor, String tier, java.math.BigDecimal amount) {
+    if (!actor.hasRole(Role.ADMIN)) {
+      throw new RequestRefusedException(
+          Reason.FORBIDDEN, null, "only an ADMIN may change the tiers' allocations");
+    }
+    PriorityTier valid = tier(tier, "tier");
+    if (amount == null) {
+      throw invalid("monthlyAllocation", "monthlyAllocation is required");
+    }
+    CostEventService.money("monthlyAllocation", amount);
+    writer.setMonthlyAllocation(valid, amount);
+    return clients.monthlyAllocations();
+  }
+
   private static <T> T stored(java.util.function.Supplier<T> write, String what, String code) {
     try {
       return write.get();
@@ -127,14 +153,17 @@ public class ClientService {
     CostEventService.text("name", Optional.ofNullable(details.name()), true);
     code(details.code());
     CostEventService.text("industry", details.industry(), false);
-    String tier = details.priorityTier();
+    return tier(details.priorityTier(), "priorityTier");
+  }
+
+  private static PriorityTier tier(String tier, String field) {
     if (tier == null || tier.isBlank()) {
-      throw invalid("priorityTier", "priorityTier is required: A, B or C");
+      throw invalid(field, field + " is required: A, B or C");
     }
     return Arrays.stream(PriorityTier.values())
         .filter(t -> t.name().equals(tier.strip().toUpperCase(Locale.ROOT)))
         .findFirst()
-        .orElseThrow(() -> invalid("priorityTier", "priorityTier must be A, B or C"));
+        .orElseThrow(() -> invalid(field, field + " must be A, B or C"));
   }
 
   private void validate(ProjectDetails details) {
@@ -205,6 +234,11 @@ public class ClientService {
       clients.add(project);
       clients.flush();
       return project;
+    }
+
+    @Transactional
+    public void setMonthlyAllocation(PriorityTier tier, java.math.BigDecimal amount) {
+      clients.setMonthlyAllocation(tier, amount);
     }
 
     @Transactional

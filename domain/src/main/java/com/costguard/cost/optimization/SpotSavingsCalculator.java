@@ -49,7 +49,13 @@ public final class SpotSavingsCalculator {
     for (YearMonth m = firstMonth; !m.isAfter(lastMonth); m = m.plusMonths(1)) {
       byMonth.put(m, BigDecimal.ZERO);
     }
-    spot.forEach(j -> byMonth.merge(YearMonth.from(j.date()), j.savings(), BigDecimal::add));
+    // A job that started before the range counts in its first month, so the months add up.
+    spot.forEach(
+        j ->
+            byMonth.merge(
+                within(YearMonth.from(j.date()), firstMonth, lastMonth),
+                j.savings(),
+                BigDecimal::add));
     BigDecimal monthly =
         byMonth.isEmpty()
             ? BigDecimal.ZERO
@@ -118,6 +124,10 @@ public final class SpotSavingsCalculator {
         spotShare,
         interruptionRate,
         advice);
+  }
+
+  private static YearMonth within(YearMonth month, YearMonth first, YearMonth last) {
+    return month.isBefore(first) ? first : month.isAfter(last) ? last : month;
   }
 
   private static BigDecimal sum(List<CostedJob> jobs, Function<CostedJob, BigDecimal> amount) {

@@ -94,6 +94,16 @@ public class JpaClientRepository implements ClientRepository {
   }
 
   @Override
+  public void setMonthlyAllocation(PriorityTier tier, BigDecimal amount) {
+    em.createNativeQuery(
+            "insert into priority_tiers (tier, monthly_allocation) values (?, ?)"
+                + " on duplicate key update monthly_allocation = values(monthly_allocation)")
+        .setParameter(1, tier.name())
+        .setParameter(2, amount)
+        .executeUpdate();
+  }
+
+  @Override
   public void flush() {
     em.flush();
   }

@@ -32,6 +32,9 @@ public interface ClientRepository {
   /** What each tier is allocated a month; a tier missing from the table has its default. */
   Map<PriorityTier, BigDecimal> monthlyAllocations();
 
+  /** Sets what {@code tier} is allocated a month. */
+  void setMonthlyAllocation(PriorityTier tier, BigDecimal amount);
+
   /** Sends pending writes to the database now, so a constraint violation surfaces here. */
   void flush();
 }

@@ -83,6 +83,17 @@ class SpotSavingsCalculatorTest {
   }
 
   @Test
+  void aJobThatStartedBeforeTheRangeCountsInItsFirstMonth() {
+    SpotSavings s =
+        SpotSavingsCalculator.analyse(
+            List.of(spot(1, LocalDate.of(2026, 2, 27), "10.00", "30.00", 0, "0")), MARCH, APRIL);
+    assertThat(s.byMonth())
+        .containsExactly(
+            Map.entry(MARCH, new BigDecimal("20.00")), Map.entry(APRIL, BigDecimal.ZERO));
+    assertThat(s.monthlySavings()).isEqualByComparingTo("10.00");
+  }
+
+  @Test
   void nothingRanNothingToSay() {
     SpotSavings s = SpotSavingsCalculator.analyse(List.of(), MARCH, MARCH);
     assertThat(s.totalSpotCost()).isEqualByComparingTo("0");

@@ -112,7 +112,8 @@ final class ReportPdf implements AutoCloseable {
             .setFont(bold)
             .setFontSize(15)
             .setMarginTop(14)
-            .setMarginBottom(6));
+            .setMarginBottom(6)
+            .setKeepWithNext(true));
   }
 
   void paragraph(String text) {

@@ -88,6 +88,18 @@ final class ClientJson {
     return Json.createObjectBuilder().add("projects", array).build();
   }
 
+  static JsonObject tiers(
+      java.util.Map<com.costguard.cost.attribution.PriorityTier, java.math.BigDecimal> amounts) {
+    JsonArrayBuilder array = Json.createArrayBuilder();
+    amounts.forEach(
+        (tier, amount) ->
+            array.add(
+                Json.createObjectBuilder()
+                    .add("tier", tier.name())
+                    .add("monthlyAllocation", PlainDecimal.of(amount))));
+    return Json.createObjectBuilder().add("tiers", array).build();
+  }
+
   private static Optional<LocalDate> date(JsonObject body, String name) {
     return text(body, name)
         .map(

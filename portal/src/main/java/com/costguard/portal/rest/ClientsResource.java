@@ -96,6 +96,34 @@ public class ClientsResource {
   }
 
   @GET
+  @Path("priority-tiers")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "What each priority tier is allocated a month",
+      description = "{\"tiers\": [{tier, monthlyAllocation}]}; defaults A 200, B 150, C 100.")
+  public JsonObject tiers() {
+    return ClientJson.tiers(clients.monthlyAllocations());
+  }
+
+  @PUT
+  @Path("priority-tiers/{tier}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Set a tier's monthly allocation (ADMIN)",
+      description = "{monthlyAllocation}: not negative, read exactly. Answers every tier.")
+  @APIResponse(responseCode = "400", description = "unknown tier or invalid amount")
+  @APIResponse(responseCode = "403", description = "not an ADMIN")
+  public JsonObject setTier(
+      @PathParam("tier") String tier, InputStream body, @Context SecurityContext caller) {
+    return ClientJson.tiers(
+        clients.setMonthlyAllocation(
+            ((ApiPrincipal) caller.getUserPrincipal()).user(),
+            tier,
+            JsonFields.decimal(JsonBodies.object(body), "monthlyAllocation").orElse(null)));
+  }
+
+  @GET
   @Path("projects")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(

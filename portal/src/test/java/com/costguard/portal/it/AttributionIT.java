@@ -236,6 +236,22 @@ class AttributionIT {
     assertThat(api.get("api/v1/projects", viewer).body()).contains("Q1-" + run);
   }
 
+  /** Sets tier C to what it already is (other classes share the database), as an ADMIN only. */
+  @Test
+  void anAdminSetsATiersMonthlyAllocation() {
+    String body = "{\"monthlyAllocation\": 100.00}";
+    assertThat(api.put("api/v1/priority-tiers/C", body, viewer).status()).isEqualTo(403);
+    Api.Answer unknown = api.put("api/v1/priority-tiers/Z", body, admin);
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.json().getString("field")).isEqualTo("tier");
+    Api.Answer negative = api.put("api/v1/priority-tiers/C", "{\"monthlyAllocation\": -1}", admin);
+    assertThat(negative.json().getString("field")).isEqualTo("monthlyAllocation");
+    Api.Answer set = api.put("api/v1/priority-tiers/C", body, admin);
+    assertThat(set.status()).as(set.body()).isEqualTo(200);
+    assertThat(api.get("api/v1/priority-tiers", viewer).body())
+        .contains("{\"tier\":\"C\",\"monthlyAllocation\":100.00}");
+  }
+
   @Test
   void attributionOptimisationAndEveryExportAgree() throws Exception {
     String acmeName = "Acme " + run;
