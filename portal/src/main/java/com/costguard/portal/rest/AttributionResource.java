@@ -14,10 +14,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
- * {@code GET /attribution} and {@code GET /optimization}: who the job spend of a range was for and
- * what it earned, and what spot capacity saved (SPEC §2). Anyone signed in reads them.
+ * {@code GET /attribution}: who the job spend of a range was for and what it earned (SPEC §2).
+ * Anyone signed in reads it.
  */
-@Path("")
+@Path("attribution")
 public class AttributionResource {
 
   static final String RANGE =
@@ -29,7 +29,6 @@ public class AttributionResource {
   @Inject Clock clock;
 
   @GET
-  @Path("attribution")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Job costs by client and by project, with profit, pricing insights, allocation",
@@ -51,27 +50,6 @@ public class AttributionResource {
   public JsonObject attribution(@QueryParam("from") String from, @QueryParam("to") String to) {
     RangeParams range = range(from, to);
     return AttributionJson.of(attribution.attribution(range.from(), range.to()));
-  }
-
-  @GET
-  @Path("optimization")
-  @Produces(MediaType.APPLICATION_JSON)
-  @Operation(
-      summary = "Spot vs on-demand: savings, interruptions, projections, recommendations",
-      description =
-          "Every job that ran in the range with its whole cost view. totalSpotCost = the spot"
-              + " jobs' current costs (recovery overhead included); onDemandEquivalent = the same"
-              + " hours at the on-demand rate; savings = onDemandEquivalent − (totalSpotCost −"
-              + " recoveryOverhead); netSavings = onDemandEquivalent − totalSpotCost. Interruption"
-              + " figures are over spot jobs; savingsByMonth by the month a job was created;"
-              + " monthlySavings = their mean; annualisedSavings = × 12. recommendations: spot"
-              + " share < 80% → more_spot with what the on-demand jobs would have saved; ≥ 80% →"
-              + " optimal; over 30% of spot jobs interrupted → off_peak."
-              + RANGE)
-  @APIResponse(responseCode = "400", description = "a bound is invalid or to is not after from")
-  public JsonObject optimization(@QueryParam("from") String from, @QueryParam("to") String to) {
-    RangeParams range = range(from, to);
-    return AttributionJson.of(attribution.optimization(range.from(), range.to()));
   }
 
   RangeParams range(String from, String to) {
