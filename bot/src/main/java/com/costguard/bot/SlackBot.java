@@ -1,11 +1,17 @@
 package com.costguard.bot;
 
+import com.costguard.bot.actions.AlertActions;
+import com.costguard.bot.actions.IncreaseActions;
+import com.costguard.bot.actions.JobActions;
 import com.costguard.bot.commands.BudgetCommand;
+import com.costguard.bot.commands.HomeTab;
+import com.costguard.bot.slack.SlackWebApi;
 import com.costguard.config.Configuration;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.model.event.AppHomeOpenedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -16,8 +22,13 @@ public class SlackBot {
 
   @Inject Configuration configuration;
   @Inject BudgetCommand budgetCommand;
+  @Inject AlertActions alertActions;
+  @Inject JobActions jobActions;
+  @Inject IncreaseActions increaseActions;
+  @Inject HomeTab homeTab;
 
   private Optional<App> app;
+  private Optional<SlackWebApi> api;
 
   /** The app, or empty when {@code SLACK_BOT_TOKEN} and {@code SLACK_SIGNING_SECRET} are unset. */
   public synchronized Optional<App> app() {
@@ -30,18 +41,47 @@ public class SlackBot {
     return app;
   }
 
-  private App build(Configuration.Slack slack) {
+  /** The Web API with the bot's token, for calls made outside a Slack request (alerts). */
+  public synchronized Optional<SlackWebApi> api() {
+    if (api == null) {
+      Configuration.Slack slack = configuration.slack();
+      api =
+          slack.enabled()
+              ? Optional.of(
+                  new SlackWebApi(
+                      Slack.getInstance(slackConfig(slack)).methods(slack.botToken().get())))
+              : Optional.empty();
+    }
+    return api;
+  }
+
+  private static SlackConfig slackConfig(Configuration.Slack slack) {
     SlackConfig slackConfig = new SlackConfig();
     // Tests point this at a local fake of the Web API (SLACK_API_URL).
     slackConfig.setMethodsEndpointUrlPrefix(slack.apiUrl().toString());
+    return slackConfig;
+  }
+
+  private App build(Configuration.Slack slack) {
     App bolt =
         new App(
             AppConfig.builder()
                 .singleTeamBotToken(slack.botToken().orElseThrow())
                 .signingSecret(slack.signingSecret().orElseThrow())
-                .slack(Slack.getInstance(slackConfig))
+                .slack(Slack.getInstance(slackConfig(slack)))
                 .build());
     bolt.command(Ids.BUDGET_COMMAND, budgetCommand);
+    bolt.blockAction(Ids.INCREASE_BUDGET, increaseActions::open);
+    bolt.viewSubmission(Ids.INCREASE_MODAL, increaseActions::submit);
+    bolt.blockAction(Ids.APPROVE_INCREASE, increaseActions::approve);
+    bolt.blockAction(Ids.REJECT_INCREASE, increaseActions::askReason);
+    bolt.viewSubmission(Ids.REJECT_MODAL, increaseActions::reject);
+    bolt.blockAction(Ids.CANCEL_ACTIVE_JOBS, alertActions::listActiveJobs);
+    bolt.blockAction(Ids.CANCEL_JOB, jobActions::cancel);
+    // URL buttons still send an action; it needs an acknowledgement and nothing else.
+    bolt.blockAction(Ids.VIEW_DASHBOARD, (request, context) -> context.ack());
+    bolt.blockAction(Ids.VIEW_JOB, (request, context) -> context.ack());
+    bolt.event(AppHomeOpenedEvent.class, homeTab);
     return bolt;
   }
 }

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * A budget's banner in the portal (SPEC §4): the highest threshold that stands in its current
  * period decides the tier. 80% is yellow and may be dismissed; 95% orange and 100% red stay.
- * (Dismissals per user are the portal's to keep; they are not stored yet.)
+ * Dismissals are kept per user ({@code AlertService#dismiss}).
  *
  * @param threshold the highest standing threshold, in percent
  */

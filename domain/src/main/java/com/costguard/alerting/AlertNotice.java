@@ -161,6 +161,11 @@ public record AlertNotice(
 
   /** An amount as a person reads it: {@code $1,234.50}, rounded to cents once ({@link Money}). */
   public String money(BigDecimal amount) {
+    return money(amount, currency);
+  }
+
+  /** {@link #money(BigDecimal)} in any currency, for figures that are not the alert's own. */
+  public static String money(BigDecimal amount, Currency currency) {
     String symbol = currency.getSymbol(Locale.US);
     DecimalFormat format =
         new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));

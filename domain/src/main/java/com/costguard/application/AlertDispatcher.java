@@ -92,6 +92,7 @@ public class AlertDispatcher {
   private void deliver(ClaimedDelivery delivery) {
     AlertChannel channel = channels().get(delivery.channel());
     String error;
+    Optional<Duration> askedToWait = Optional.empty();
     if (channel == null) {
       error = "no " + delivery.channel().apiName() + " channel is configured";
     } else {
@@ -106,6 +107,7 @@ public class AlertDispatcher {
         return;
       } catch (AlertChannel.DeliveryFailure e) {
         error = e.getMessage();
+        askedToWait = e.retryAfter();
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "Channel " + delivery.channel().apiName() + " failed", e);
         error = e.toString();
@@ -113,7 +115,10 @@ public class AlertDispatcher {
     }
     int failed = delivery.attempts() + 1;
     Instant at = clock.instant();
-    Optional<Duration> delay = retries.delayAfter(failed);
+    Optional<Duration> backOff = retries.delayAfter(failed);
+    Optional<Duration> wait = askedToWait;
+    // A receiver that says when to come back (Slack's Retry-After) is not called sooner.
+    Optional<Duration> delay = backOff.map(d -> wait.filter(w -> w.compareTo(d) > 0).orElse(d));
     String why = error == null ? "unknown error" : error;
     outbox.attemptFailed(delivery, at, why, delay.map(at::plus));
     LOG.warning(

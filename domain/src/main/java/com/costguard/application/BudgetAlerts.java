@@ -5,6 +5,7 @@ import com.costguard.alerting.AlertPeriod;
 import com.costguard.alerting.Channel;
 import com.costguard.alerting.NotificationSettings;
 import com.costguard.alerting.QuietHours;
+import com.costguard.alerting.SlackRoute;
 import com.costguard.alerting.ThresholdCheck;
 import com.costguard.application.RequestRefusedException.Reason;
 import com.costguard.config.Configuration;
@@ -323,9 +324,8 @@ public class BudgetAlerts {
     if (channels.contains(Channel.IN_APP)) {
       deliveries.add(NewDelivery.of(Channel.IN_APP));
     }
-    boolean slackChannel =
-        settings.slackChannel().isPresent() || configuration.slack().alertChannel().isPresent();
-    if (configuration.slack().enabled() && channels.contains(Channel.SLACK) && slackChannel) {
+    if (channels.contains(Channel.SLACK)
+        && SlackRoute.channelOf(settings.slackChannel(), configuration).isPresent()) {
       deliveries.add(NewDelivery.of(Channel.SLACK));
     }
     return deliveries;

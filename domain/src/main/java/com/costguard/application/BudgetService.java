@@ -436,8 +436,16 @@ public class BudgetService {
         budget.limit(), List.of(new Rollover.ClosedPeriod(budget.limit(), spent)));
   }
 
+  /**
+   * Whether {@code user} may create, change, reset and delete budgets: an ADMIN or a
+   * BUDGET_MANAGER.
+   */
+  public static boolean canManage(User user) {
+    return user.hasRole(Role.ADMIN) || user.hasRole(Role.BUDGET_MANAGER);
+  }
+
   private static void mayManageBudgets(User actor) {
-    if (!actor.hasRole(Role.ADMIN) && !actor.hasRole(Role.BUDGET_MANAGER)) {
+    if (!canManage(actor)) {
       throw new RequestRefusedException(
           RequestRefusedException.Reason.FORBIDDEN,
           null,

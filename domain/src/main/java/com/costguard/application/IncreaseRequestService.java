@@ -220,26 +220,62 @@ public class IncreaseRequestService {
     return request;
   }
 
-  private static void mayDecide(User user, IncreaseRequest request) {
+  /**
+   * Checks that {@code user} may approve or reject {@code request}, so that a face can refuse
+   * before asking for more (a reason); {@link #approve} and {@link #reject} check it again.
+   *
+   * @throws RequestRefusedException FORBIDDEN for the requester and anyone but its deciders
+   */
+  public static void mayDecide(User user, IncreaseRequest request) {
+    refusal(user, request)
+        .ifPresent(
+            message -> {
+              throw new RequestRefusedException(Reason.FORBIDDEN, null, message);
+            });
+  }
+
+  /** Why {@code user} may not decide {@code request}; empty when they may. */
+  private static Optional<String> refusal(User user, IncreaseRequest request) {
     if (user.username().equals(request.requestedBy())) {
-      throw new RequestRefusedException(
-          Reason.FORBIDDEN, null, "nobody may approve or reject their own increase request");
+      return Optional.of("nobody may approve or reject their own increase request");
     }
     if (user.hasRole(Role.ADMIN)) {
-      return;
+      return Optional.empty();
     }
     if (request.approver().isPresent()) {
       if (!request.approver().get().equals(user.username())) {
-        throw new RequestRefusedException(
-            Reason.FORBIDDEN,
-            null,
+        return Optional.of(
             "only %s (the budget's approver) or an ADMIN may decide this request"
                 .formatted(request.approver().get()));
       }
     } else if (!user.hasRole(Role.APPROVER)) {
-      throw new RequestRefusedException(
-          Reason.FORBIDDEN, null, "only an APPROVER or an ADMIN may decide increase requests");
+      return Optional.of("only an APPROVER or an ADMIN may decide increase requests");
     }
+    return Optional.empty();
+  }
+
+  /**
+   * The pending requests {@code user} may decide, oldest first; those whose time is up are left out
+   * (they expire when next read or decided).
+   */
+  public List<IncreaseRequest> pendingFor(User user) {
+    Instant now = clock.instant();
+    return requests.pending().stream()
+        .filter(r -> now.isBefore(r.expiresAt()))
+        .filter(r -> refusal(user, r).isEmpty())
+        .toList();
+  }
+
+  /**
+   * Who decides an increase of {@code budgetId}'s limit when one needs approval, in words: the
+   * budget's approver, else any APPROVER (an ADMIN may always decide).
+   */
+  public String approverOf(long budgetId) {
+    return budgets
+        .byId(budgetId)
+        .flatMap(Budget::approver)
+        .map(name -> name + " (the budget's approver)")
+        .orElse("any user with the APPROVER role");
   }
 
   /** Requests expired per transaction of the sweep; the next run takes the rest. */

@@ -75,8 +75,21 @@ public class UserService {
     return users.tokenByHash(Secrets.tokenHash(token)).map(ApiToken::user);
   }
 
+  @Transactional // also for the outbox dispatcher's channels, outside any request
   public Optional<User> byUsername(String username) {
     return users.byUsername(username);
+  }
+
+  /** The user an ADMIN mapped to this Slack user id (SPEC §3). */
+  @Transactional
+  public Optional<User> bySlackUserId(String slackUserId) {
+    return users.bySlackUserId(slackUserId);
+  }
+
+  /** The user with this e-mail (any case): how Slack users are matched when not mapped by id. */
+  @Transactional
+  public Optional<User> byEmail(String email) {
+    return users.byEmail(email);
   }
 
   /**

@@ -47,6 +47,7 @@ class AlertDispatcherTest {
     final List<AlertNotice> sent = new ArrayList<>();
     boolean down;
     int attempts;
+    Optional<Duration> retryAfter = Optional.empty();
 
     FakeChannel(Channel channel) {
       this.channel = channel;
@@ -61,7 +62,7 @@ class AlertDispatcherTest {
     public void send(AlertNotice notice) throws DeliveryFailure {
       attempts++;
       if (down) {
-        throw new DeliveryFailure("connection refused");
+        throw new DeliveryFailure("connection refused", retryAfter);
       }
       sent.add(notice);
     }
@@ -165,6 +166,22 @@ class AlertDispatcherTest {
     assertThat(delivery(Channel.EMAIL).state).isEqualTo(DeliveryState.DELIVERED);
     assertThat(delivery(Channel.EMAIL).attempts).isEqualTo(6);
     assertThat(inApp.sent).hasSize(1);
+  }
+
+  @Test
+  void aChannelAskingToWaitLongerThanTheBackOffIsNotCalledSooner() {
+    email.down = true;
+    email.retryAfter = Optional.of(Duration.ofSeconds(30)); // Slack's Retry-After: 30
+
+    dispatcher.dispatchDue();
+    assertThat(Duration.between(NOW, delivery(Channel.EMAIL).nextAttemptAt)).hasSeconds(30);
+
+    // a shorter wait than the back-off's does not make it sooner
+    email.retryAfter = Optional.of(Duration.ofMillis(10));
+    clock.set(delivery(Channel.EMAIL).nextAttemptAt);
+    dispatcher.dispatchDue();
+    assertThat(Duration.between(clock.instant(), delivery(Channel.EMAIL).nextAttemptAt))
+        .hasSeconds(2);
   }
 
   @Test

@@ -307,6 +307,34 @@ class BudgetAlertsTest {
   }
 
   @Test
+  void slackWhenSlackIsOnAndTheBudgetHasAChannel() {
+    Budget budget = budgets.byId(budget("Acme", "calendar_month", "100", false)).orElseThrow();
+    configure(
+        Configuration.from(
+            Map.of("SLACK_BOT_TOKEN", "xoxb-test", "SLACK_SIGNING_SECRET", "secret")));
+
+    assertThat(alerts.deliveries(budget, AlertKind.THRESHOLD, 80, NOW))
+        .as("no alert channel")
+        .containsExactly(NewDelivery.of(Channel.IN_APP));
+
+    configure(
+        Configuration.from(
+            Map.of(
+                "SLACK_BOT_TOKEN", "xoxb-test",
+                "SLACK_SIGNING_SECRET", "secret",
+                "SLACK_ALERT_CHANNEL", "C0ALERTS")));
+
+    assertThat(alerts.deliveries(budget, AlertKind.THRESHOLD, 80, NOW))
+        .containsExactly(NewDelivery.of(Channel.IN_APP), NewDelivery.of(Channel.SLACK));
+
+    configure(Configuration.from(Map.of("SLACK_ALERT_CHANNEL", "C0ALERTS")));
+
+    assertThat(alerts.deliveries(budget, AlertKind.THRESHOLD, 80, NOW))
+        .as("Slack off")
+        .containsExactly(NewDelivery.of(Channel.IN_APP));
+  }
+
+  @Test
   void inQuietHoursEmailWaitsUnlessTheAlertIsAtOrOver100Percent() {
     configure(
         Configuration.from(
@@ -482,6 +510,43 @@ class BudgetAlertsTest {
     clock.set(Instant.parse("2026-12-01T00:00:00Z")); // a new month: no banner until spend again
 
     assertThat(service.banners()).isEmpty();
+  }
+
+  @Test
+  void onlyAnEightyPercentBannerIsDismissedAndOnlyForWhoeverDismissedIt() {
+    long warned = budget("Acme", "calendar_month", "100", false);
+    long exceeded = budget("Initech", "calendar_month", "100", false);
+    spend("Acme", "80");
+    spend("Initech", "101");
+    AlertService service = new AlertService();
+    service.alerts = stored;
+    service.budgets = budgets;
+    service.configuration = Configuration.from(Map.of());
+    service.clock = clock;
+    service.dismissals = new InMemoryBannerDismissalRepository();
+    User alice =
+        new User("alice", "alice@example.com", "Alice", EnumSet.of(Role.VIEWER), null, NOW);
+    User bob = new User("bob", "bob@example.com", "Bob", EnumSet.of(Role.VIEWER), null, NOW);
+
+    service.dismiss(alice, warned);
+    service.dismiss(alice, warned); // twice is no error
+
+    assertThat(service.bannersFor(alice))
+        .extracting(AlertBanner::budgetId)
+        .containsExactly(exceeded);
+    assertThat(service.bannersFor(bob))
+        .extracting(AlertBanner::budgetId)
+        .containsExactly(warned, exceeded);
+    assertThatThrownBy(() -> service.dismiss(alice, exceeded))
+        .isInstanceOf(RequestRefusedException.class)
+        .hasMessageContaining("stays");
+
+    spend("Acme", "16"); // 96%: the banner is back, and stays
+    assertThat(service.bannersFor(alice))
+        .extracting(AlertBanner::budgetId)
+        .containsExactly(warned, exceeded);
+    assertThatThrownBy(() -> service.dismiss(alice, warned))
+        .isInstanceOf(RequestRefusedException.class);
   }
 
   private static BudgetDefinition withLimit(BudgetDefinition d, String limit) {

@@ -34,6 +34,11 @@ class InMemoryIncreaseRequestRepository implements IncreaseRequestRepository {
   }
 
   @Override
+  public List<IncreaseRequest> pending() {
+    return stored.stream().filter(r -> r.status() == IncreaseStatus.PENDING).toList();
+  }
+
+  @Override
   public void add(IncreaseRequest request) {
     try {
       Field id = IncreaseRequest.class.getDeclaredField("id");

@@ -115,6 +115,31 @@ class IncreaseRequestServiceTest {
   }
 
   @Test
+  void eachDeciderSeesThePendingRequestsTheyMayDecide() {
+    long named = budget("500", Optional.of("alice"));
+    long unnamed = budget("500", Optional.empty());
+    var forAlice = service.request(ENGINEER, named, new BigDecimal("550"), "more runs");
+    var forAnyApprover = service.request(MANAGER, unnamed, new BigDecimal("900"), "more runs");
+    service.request(MANAGER, unnamed, new BigDecimal("550"), "applied at once");
+
+    assertThat(service.pendingFor(APPROVER.user()))
+        .extracting(IncreaseRequest::id)
+        .containsExactly(forAlice.id(), forAnyApprover.id());
+    assertThat(service.pendingFor(OTHER_APPROVER.user()))
+        .extracting(IncreaseRequest::id)
+        .containsExactly(forAnyApprover.id());
+    assertThat(service.pendingFor(ADMIN.user())).hasSize(2);
+    assertThat(service.pendingFor(MANAGER.user())).isEmpty(); // its own, and not an approver
+    assertThat(service.pendingFor(VIEWER.user())).isEmpty();
+    assertThat(service.approverOf(named)).isEqualTo("alice (the budget's approver)");
+    assertThat(service.approverOf(unnamed)).isEqualTo("any user with the APPROVER role");
+
+    clock.advance(IncreaseRequestService.EXPIRES_AFTER);
+
+    assertThat(service.pendingFor(ADMIN.user())).isEmpty();
+  }
+
+  @Test
   void aSmallIncreaseByABudgetManagerAppliesAtOnce() {
     long id = budget("500", Optional.empty());
 

@@ -12,7 +12,8 @@ import java.util.List;
 /** The answer to {@code /budget help}: what the bot can do now. */
 public final class HelpMessage {
 
-  public static final String TEXT = "Costguard: /budget status, /budget help";
+  public static final String TEXT =
+      "Costguard: /budget status, /budget jobs, /budget increase <budget> <limit> <reason>, /budget help";
 
   private HelpMessage() {}
 
@@ -26,6 +27,12 @@ public final class HelpMessage {
                             + "• `"
                             + Ids.BUDGET_COMMAND
                             + " status`: what has been spent this month\n"
+                            + "• `"
+                            + Ids.BUDGET_COMMAND
+                            + " jobs`: the jobs running now, with their cost and a Cancel button\n"
+                            + "• `"
+                            + Ids.BUDGET_COMMAND
+                            + " increase <budget> <new limit> <reason>`: ask for a higher limit\n"
                             + "• `"
                             + Ids.BUDGET_COMMAND
                             + " help`: this message"))));

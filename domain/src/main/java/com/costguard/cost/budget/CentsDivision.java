@@ -11,13 +11,13 @@ import java.math.RoundingMode;
  * + 0.005, a number with three decimals, and cutting after the third decimal never moves a
  * magnitude across such a number; the result is therefore the correctly rounded exact quotient.
  */
-final class CentsDivision {
+public final class CentsDivision {
 
   private static final int DIGITS_HALF_UP_LOOKS_AT = 3;
 
   private CentsDivision() {}
 
-  static BigDecimal quotientInCents(BigDecimal dividend, BigDecimal divisor) {
+  public static BigDecimal quotientInCents(BigDecimal dividend, BigDecimal divisor) {
     if (divisor.signum() == 0) {
       throw new ArithmeticException("division by zero");
     }

@@ -57,6 +57,11 @@ public final class JobAccrual {
     return current;
   }
 
+  /** When the job started; empty while it is queued. */
+  public java.util.Optional<Instant> startedAt() {
+    return activity.startedAt();
+  }
+
   /**
    * Whether the job ran at some time in {@code period}: it started before the period's end and had
    * not ended by its start. A queued job has not run; a paused one still runs (it may resume).

@@ -2,6 +2,7 @@ package com.costguard.infrastructure.persistence;
 
 import com.costguard.model.increase.IncreaseRequest;
 import com.costguard.model.increase.IncreaseRequestRepository;
+import com.costguard.model.increase.IncreaseStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -49,6 +50,15 @@ public class JpaIncreaseRequestRepository implements IncreaseRequestRepository {
                     LockModeType.PESSIMISTIC_WRITE))
         .filter(Objects::nonNull)
         .toList();
+  }
+
+  @Override
+  public List<IncreaseRequest> pending() {
+    return em.createQuery(
+            "select r from IncreaseRequest r where r.status = :pending order by r.id",
+            IncreaseRequest.class)
+        .setParameter("pending", IncreaseStatus.PENDING.apiName())
+        .getResultList();
   }
 
   @Override

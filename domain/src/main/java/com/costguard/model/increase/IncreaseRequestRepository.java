@@ -19,6 +19,9 @@ public interface IncreaseRequestRepository {
    */
   List<IncreaseRequest> dueForExpiryForUpdate(Instant now, int max);
 
+  /** The requests still pending (expired ones included until they are read), oldest first. */
+  List<IncreaseRequest> pending();
+
   /** Stores a new request; it has its id on return. */
   void add(IncreaseRequest request);
 }

@@ -9,13 +9,13 @@ import java.util.regex.Pattern;
  * A plain decimal number such as {@code -33.38} is left as it is: it is no formula, and a figure
  * people sum must stay a number.
  */
-final class CsvCells {
+public final class CsvCells {
 
   private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
   private CsvCells() {}
 
-  static String safe(String text) {
+  public static String safe(String text) {
     if (text == null || text.isEmpty()) {
       return text;
     }

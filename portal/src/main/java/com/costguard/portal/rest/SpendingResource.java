@@ -18,8 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -105,17 +103,6 @@ public class SpendingResource {
   }
 
   private Instant bound(String name, String value, boolean endOfDay) {
-    try {
-      if (value.length() == 10) {
-        LocalDate date = LocalDate.parse(value);
-        return (endOfDay ? date.plusDays(1) : date)
-            .atStartOfDay(configuration.timezone())
-            .toInstant();
-      }
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw invalid(
-          name, name + " must be a date (2026-11-01) or an instant (2026-11-01T00:00:00Z)");
-    }
+    return RangeParams.bound(name, value, endOfDay, configuration.timezone());
   }
 }

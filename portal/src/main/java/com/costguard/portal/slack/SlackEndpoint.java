@@ -1,6 +1,7 @@
 package com.costguard.portal.slack;
 
 import com.costguard.bot.SlackBot;
+import com.costguard.bot.SlackTransport;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
@@ -10,7 +11,8 @@ import java.util.logging.Logger;
 
 /**
  * Serves Slack's HTTP events on {@code /slack/events} through Bolt's servlet, which checks every
- * request's signature and timestamp. Without Slack credentials the path does not exist.
+ * request's signature and timestamp, and starts Socket Mode when {@code SLACK_APP_TOKEN} is set.
+ * Without Slack credentials the path does not exist.
  */
 @WebListener
 public class SlackEndpoint implements ServletContextListener {
@@ -19,6 +21,7 @@ public class SlackEndpoint implements ServletContextListener {
   private static final Logger LOG = Logger.getLogger(SlackEndpoint.class.getName());
 
   @Inject SlackBot bot;
+  @Inject SlackTransport transport;
 
   @Override
   public void contextInitialized(ServletContextEvent event) {
@@ -30,5 +33,6 @@ public class SlackEndpoint implements ServletContextListener {
                     .addServlet("slack", new SlackAppServlet(app))
                     .addMapping(PATH),
             () -> LOG.info("Slack is off: SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are not set"));
+    transport.start();
   }
 }

@@ -26,6 +26,13 @@ public class Formats {
     return format.format(Money.cents(amount));
   }
 
+  /** "$1.00 – $2.00", or one figure when both ends are the same in cents. */
+  public String range(BigDecimal low, BigDecimal high) {
+    String from = money(low);
+    String to = money(high);
+    return from.equals(to) ? from : from + " – " + to;
+  }
+
   public String time(Instant instant) {
     return TIME.format(instant.atZone(configuration.timezone()));
   }

@@ -38,7 +38,7 @@ public class Login {
     switch (status) {
       case SEND_CONTINUE -> faces.responseComplete();
       case SUCCESS ->
-          external.redirect(external.getRequestContextPath() + "/dashboard/cost-events");
+          external.redirect(external.getRequestContextPath() + "/dashboard/training-budget");
       default ->
           faces.addMessage(
               null,

@@ -169,7 +169,15 @@ final class AlertFixtures {
             tuple("threshold", 100, "100.2"));
     assertThat(thresholdDeliveries(budget))
         .containsExactly(
-            "80/email", "80/in_app", "95/email", "95/in_app", "100/email", "100/in_app");
+            "80/email",
+            "80/in_app",
+            "80/slack",
+            "95/email",
+            "95/in_app",
+            "95/slack",
+            "100/email",
+            "100/in_app",
+            "100/slack");
     assertThat(rows(budget, "forecast")).hasSize(1);
   }
 

@@ -2,21 +2,70 @@ package com.costguard.portal.it;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Slack's Web API, faked at the HTTP boundary on the port failsafe gives the application as {@code
- * SLACK_API_URL}: answers every method {@code ok}, as {@code auth.test} would for our bot, and
- * records which methods were called.
+ * SLACK_API_URL}. It records every call with its parameters and answers as Slack does: {@code
+ * auth.test} for our bot, {@code chat.postMessage} with a fresh {@code ts}, the users a test put in
+ * its directory for {@code users.lookupByEmail} and {@code users.info} (others are {@code
+ * users_not_found} / {@code user_not_found}), and {@code ok} for the rest. A test can make the next
+ * calls of a method fail: an error answer, a 5xx, or a 429 with {@code Retry-After}.
  */
 public final class FakeSlackApi implements AutoCloseable {
 
+  /**
+   * One call as received, the HTTP status it was answered with and, for {@code chat.postMessage},
+   * the {@code ts} the new message got (else null).
+   */
+  public record Call(String method, Map<String, String> params, int status, String ts) {
+
+    public String param(String name) {
+      return params.get(name);
+    }
+
+    /**
+     * A JSON parameter such as {@code blocks} or {@code view}, as text ("" when absent), with the
+     * escapes Slack's client writes ({@code \u003c} for {@code <}) read back as characters.
+     */
+    public String json(String name) {
+      String json = params.get(name);
+      return json == null ? "" : Json.createReader(new StringReader(json)).readValue().toString();
+    }
+
+    public JsonObject view() {
+      return Json.createReader(new StringReader(params.get("view"))).readObject();
+    }
+  }
+
+  /** A scripted failure, for calls with a parameter containing {@code when} ("" for any). */
+  private record Failure(int status, String error, Optional<Integer> retryAfter, String when) {
+
+    boolean applies(Map<String, String> params) {
+      return when.isEmpty() || params.values().stream().anyMatch(v -> v.contains(when));
+    }
+  }
+
   private final HttpServer server;
-  private final List<String> calls = new CopyOnWriteArrayList<>();
+  private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private final Map<String, String> emailsById = new ConcurrentHashMap<>();
+  private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
+  private final AtomicLong ts = new AtomicLong(1_800_000_000_000_000L);
 
   private FakeSlackApi(HttpServer server) {
     this.server = server;
@@ -31,22 +80,131 @@ public final class FakeSlackApi implements AutoCloseable {
     return fake;
   }
 
+  /** Slack knows a user with this id and e-mail. */
+  public void knows(String slackUserId, String email) {
+    emailsById.put(slackUserId, email);
+  }
+
+  /**
+   * The next {@code times} calls of {@code method} that carry {@code when} in a parameter answer
+   * HTTP 429 with this Retry-After.
+   */
+  public void rateLimitNext(String method, int times, int retryAfterSeconds, String when) {
+    for (int i = 0; i < times; i++) {
+      queue(method).add(new Failure(429, "ratelimited", Optional.of(retryAfterSeconds), when));
+    }
+  }
+
+  /**
+   * The next {@code times} calls of {@code method} that carry {@code when} answer with this status
+   * (e.g. 503).
+   */
+  public void failNext(String method, int times, int status, String when) {
+    for (int i = 0; i < times; i++) {
+      queue(method).add(new Failure(status, "fatal_error", Optional.empty(), when));
+    }
+  }
+
+  private Deque<Failure> queue(String method) {
+    return failures.computeIfAbsent(method, m -> new ArrayDeque<>());
+  }
+
   private void answer(HttpExchange exchange) throws IOException {
     String method = exchange.getRequestURI().getPath().substring("/api/".length());
-    calls.add(method);
-    byte[] body =
-        ("{\"ok\":true,\"url\":\"https://costguard-it.slack.com/\",\"team\":\"Costguard IT\","
-                + "\"user\":\"costguard\",\"team_id\":\"T0COSTGUARD\",\"user_id\":\"U0BOT\","
-                + "\"bot_id\":\"B0BOT\"}")
-            .getBytes(StandardCharsets.UTF_8);
+    Map<String, String> params =
+        form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+    Failure failure;
+    synchronized (failures) {
+      Deque<Failure> queued = failures.get(method);
+      failure =
+          queued == null
+              ? null
+              : queued.stream().filter(f -> f.applies(params)).findFirst().orElse(null);
+      if (failure != null) {
+        queued.remove(failure);
+      }
+    }
+    if (failure != null) {
+      calls.add(new Call(method, params, failure.status(), null));
+      failure
+          .retryAfter()
+          .ifPresent(s -> exchange.getResponseHeaders().add("Retry-After", String.valueOf(s)));
+      send(exchange, failure.status(), "{\"ok\":false,\"error\":\"" + failure.error() + "\"}");
+      return;
+    }
+    String messageTs = method.equals("chat.postMessage") ? nextTs() : params.get("ts");
+    calls.add(new Call(method, params, 200, messageTs));
+    send(exchange, 200, body(method, params, messageTs));
+  }
+
+  private String body(String method, Map<String, String> params, String messageTs) {
+    return switch (method) {
+      case "chat.postMessage", "chat.update" ->
+          "{\"ok\":true,\"channel\":\"%s\",\"ts\":\"%s\"}"
+              .formatted(params.getOrDefault("channel", ""), messageTs);
+      case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + nextTs() + "\"}";
+      case "users.lookupByEmail" ->
+          emailsById.entrySet().stream()
+              .filter(e -> e.getValue().equalsIgnoreCase(params.getOrDefault("email", "")))
+              .findFirst()
+              .map(e -> "{\"ok\":true,\"user\":{\"id\":\"" + e.getKey() + "\"}}")
+              .orElse("{\"ok\":false,\"error\":\"users_not_found\"}");
+      case "users.info" ->
+          Optional.ofNullable(emailsById.get(params.getOrDefault("user", "")))
+              .map(
+                  email ->
+                      "{\"ok\":true,\"user\":{\"id\":\"%s\",\"profile\":{\"email\":\"%s\"}}}"
+                          .formatted(params.get("user"), email))
+              .orElse("{\"ok\":false,\"error\":\"user_not_found\"}");
+      default ->
+          "{\"ok\":true,\"url\":\"https://costguard-it.slack.com/\",\"team\":\"Costguard IT\","
+              + "\"user\":\"costguard\",\"team_id\":\"T0COSTGUARD\",\"user_id\":\"U0BOT\","
+              + "\"bot_id\":\"B0BOT\"}";
+    };
+  }
+
+  private String nextTs() {
+    long n = ts.incrementAndGet();
+    return (n / 1_000_000) + "." + String.format("%06d", n % 1_000_000);
+  }
+
+  private static void send(HttpExchange exchange, int status, String json) throws IOException {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-    exchange.sendResponseHeaders(200, body.length);
+    exchange.sendResponseHeaders(status, body.length);
     exchange.getResponseBody().write(body);
     exchange.close();
   }
 
+  private static Map<String, String> form(String body) {
+    Map<String, String> params = new LinkedHashMap<>();
+    if (body.isEmpty() || body.startsWith("{")) {
+      return params;
+    }
+    for (String pair : body.split("&")) {
+      int eq = pair.indexOf('=');
+      String name = eq < 0 ? pair : pair.substring(0, eq);
+      String value = eq < 0 ? "" : pair.substring(eq + 1);
+      params.put(
+          URLDecoder.decode(name, StandardCharsets.UTF_8),
+          URLDecoder.decode(value, StandardCharsets.UTF_8));
+    }
+    return params;
+  }
+
+  /** The methods called so far, in order. */
   public List<String> calls() {
-    return List.copyOf(calls);
+    return calls.stream().map(Call::method).toList();
+  }
+
+  /** Every call of {@code method} so far, failed ones included, in order. */
+  public List<Call> calls(String method) {
+    return calls.stream().filter(c -> c.method().equals(method)).toList();
+  }
+
+  /** The calls of {@code method} that were answered 200 and took effect. */
+  public List<Call> accepted(String method) {
+    return calls(method).stream().filter(c -> c.status() == 200).toList();
   }
 
   @Override

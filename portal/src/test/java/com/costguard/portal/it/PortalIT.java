@@ -3,6 +3,7 @@ package com.costguard.portal.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The portal in headless Chromium: sign in, see the events the API took, sign out. */
 @SharedDeployment
@@ -38,7 +41,11 @@ class PortalIT {
     browser.get(base + "dashboard/cost-events");
     browser.findElement(By.id("login:username")).sendKeys("admin");
     browser.findElement(By.id("login:password")).sendKeys(password);
-    browser.findElement(By.id("login:submit")).click();
+    var submit = browser.findElement(By.id("login:submit"));
+    submit.click();
+    // The next page (or the login page again) replaces this one: wait for it before reading.
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(ExpectedConditions.stalenessOf(submit));
   }
 
   @Test

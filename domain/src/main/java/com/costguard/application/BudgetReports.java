@@ -1,0 +1,203 @@
+package com.costguard.application;
+
+import com.costguard.config.Configuration;
+import com.costguard.cost.budget.BudgetCalendar;
+import com.costguard.cost.budget.BudgetPeriod;
+import com.costguard.cost.budget.JobAccrual;
+import com.costguard.cost.budget.PeriodType;
+import com.costguard.cost.budget.SpendTrend;
+import com.costguard.model.budget.Budget;
+import com.costguard.model.budget.BudgetRepository;
+import com.costguard.model.costevent.CostEventRepository;
+import com.costguard.model.job.Job;
+import com.costguard.model.job.JobHistory;
+import com.costguard.model.job.JobRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What the budget dashboard (SPEC §4) shows beside a budget's status ({@link BudgetService#get}):
+ * the jobs that count in its current period, its spend day by day, and its spend in the last months
+ * with their trend. Counted as the budget counts (SPEC §2: job costs accrued in the period by the
+ * cost engine, {@link JobAccrual}, plus the cost events in scope), so the figures add up to the
+ * budget's. Anyone signed in reads them.
+ */
+@ApplicationScoped
+public class BudgetReports {
+
+  /** The most days the daily series shows (a month; longer periods show their latest days). */
+  public static final int MAX_DAYS = 31;
+
+  @Inject BudgetRepository budgets;
+  @Inject JobRepository jobs;
+  @Inject CostEventRepository costEvents;
+  @Inject Configuration configuration;
+  @Inject Clock clock;
+
+  /**
+   * A job that counts in a budget's current period.
+   *
+   * @param cost what it accrued in the period
+   * @param currentCost its whole cost so far
+   */
+  public record JobInPeriod(
+      long id,
+      String name,
+      String status,
+      String createdBy,
+      Instant createdAt,
+      Optional<String> client,
+      Optional<String> project,
+      BigDecimal cost,
+      BigDecimal currentCost) {}
+
+  /** A day's spend in scope and the period's spend up to the end of it. */
+  public record DaySpend(LocalDate date, BigDecimal spent, BigDecimal cumulative) {}
+
+  /** A calendar month's spend in scope. */
+  public record MonthSpend(YearMonth month, BigDecimal spent, boolean complete) {}
+
+  /** The months of a budget's history and their trend (empty with fewer than two months). */
+  public record History(List<MonthSpend> months, Optional<SpendTrend> trend) {}
+
+  /**
+   * The jobs in the budget's scope that ran in its current period, with what each accrued in it,
+   * most expensive first. Two queries for all of them (no query per job).
+   *
+   * @throws RequestRefusedException NOT_FOUND for an unknown budget
+   */
+  public List<JobInPeriod> jobs(long budgetId) {
+    Budget budget = budget(budgetId);
+    BudgetPeriod period = currentPeriod(budget);
+    Instant now = clock.instant();
+    List<JobInPeriod> rows = new ArrayList<>();
+    for (JobHistory history : jobs.during(period, budget.scope())) {
+      JobAccrual accrual = JobAccrual.of(history.job().spec(), history.jobEvents(), now);
+      if (!accrual.ranIn(period)) {
+        continue; // queued: it holds a reservation, but has cost nothing
+      }
+      Job job = history.job();
+      rows.add(
+          new JobInPeriod(
+              job.id(),
+              job.name(),
+              job.status().wireName(),
+              job.createdBy(),
+              job.createdAt(),
+              job.client(),
+              job.project(),
+              accrual.in(period),
+              accrual.current().currentCost()));
+    }
+    rows.sort(Comparator.comparing(JobInPeriod::cost).reversed().thenComparing(JobInPeriod::id));
+    return rows;
+  }
+
+  /**
+   * The budget's spend in each day of its current period up to today (at most the latest {@link
+   * #MAX_DAYS}), and cumulated from the period's start, for the spend chart.
+   */
+  public List<DaySpend> days(long budgetId) {
+    Budget budget = budget(budgetId);
+    BudgetPeriod period = currentPeriod(budget);
+    BudgetCalendar calendar = calendar();
+    Instant now = clock.instant();
+    LocalDate today = calendar.dayOf(now);
+    LocalDate first = calendar.dayOf(period.start());
+    LocalDate shownFrom =
+        first.isBefore(today.minusDays(MAX_DAYS - 1L)) ? today.minusDays(MAX_DAYS - 1L) : first;
+    // A long session or total period: what it spent before the days shown starts the cumulation.
+    Optional<BudgetPeriod> earlier =
+        shownFrom.isAfter(first)
+            ? Optional.of(
+                new BudgetPeriod(
+                    period.start(),
+                    period.startIncluded(),
+                    Optional.of(calendar.startOf(shownFrom)),
+                    false))
+            : Optional.empty();
+    BigDecimal before =
+        earlier.map(e -> costEvents.total(e, budget.scope())).orElse(BigDecimal.ZERO);
+    TreeMap<LocalDate, BigDecimal> spent = new TreeMap<>();
+    for (LocalDate day = shownFrom; !day.isAfter(today); day = day.plusDays(1)) {
+      spent.put(day, costEvents.total(within(period, calendar.day(day)), budget.scope()));
+    }
+    Instant from = earlier.isPresent() ? calendar.startOf(shownFrom) : period.start();
+    Instant to = calendar.startOf(today.plusDays(1));
+    for (JobHistory history : jobs.during(period, budget.scope())) {
+      JobAccrual accrual = JobAccrual.of(history.job().spec(), history.jobEvents(), now);
+      if (earlier.isPresent()) {
+        before = before.add(accrual.in(earlier.get()));
+      }
+      accrual
+          .byDay(from, to, calendar)
+          .forEach((day, cost) -> spent.merge(day, cost, BigDecimal::add));
+    }
+    List<DaySpend> days = new ArrayList<>();
+    BigDecimal cumulative = before;
+    for (var day : spent.entrySet()) {
+      cumulative = cumulative.add(day.getValue());
+      days.add(new DaySpend(day.getKey(), day.getValue(), cumulative));
+    }
+    return days;
+  }
+
+  /**
+   * The budget's scope's spend in each of the last {@code count} calendar months, this month (not
+   * complete yet) last, and the trend of the complete ones ({@link SpendTrend}).
+   */
+  public History history(long budgetId, int count) {
+    Budget budget = budget(budgetId);
+    BudgetCalendar calendar = calendar();
+    Instant now = clock.instant();
+    YearMonth thisMonth = YearMonth.from(calendar.dayOf(now));
+    List<MonthSpend> months = new ArrayList<>();
+    for (int back = count - 1; back >= 0; back--) {
+      YearMonth month = thisMonth.minusMonths(back);
+      BudgetPeriod period =
+          BudgetPeriod.startingAt(
+              calendar.startOf(month.atDay(1)), calendar.startOf(month.plusMonths(1).atDay(1)));
+      BigDecimal spent = costEvents.total(period, budget.scope());
+      for (JobHistory history : jobs.during(period, budget.scope())) {
+        spent = spent.add(JobAccrual.of(history.job().spec(), history.jobEvents(), now).in(period));
+      }
+      months.add(new MonthSpend(month, spent, back > 0));
+    }
+    return new History(
+        months,
+        SpendTrend.of(
+            months.stream().filter(MonthSpend::complete).map(MonthSpend::spent).toList()));
+  }
+
+  private Budget budget(long budgetId) {
+    return budgets.byId(budgetId).orElseThrow(() -> BudgetService.notFound(budgetId));
+  }
+
+  private BudgetCalendar calendar() {
+    return new BudgetCalendar(configuration.timezone());
+  }
+
+  private BudgetPeriod currentPeriod(Budget budget) {
+    PeriodType type = budget.period();
+    return calendar()
+        .periodContaining(type, clock.instant(), budget.createdAt(), budget.lastResetAt());
+  }
+
+  /** The part of {@code day} inside {@code period} (a rolling or reset period starts mid-day). */
+  private static BudgetPeriod within(BudgetPeriod period, BudgetPeriod day) {
+    if (day.contains(period.start()) || day.start().equals(period.start())) {
+      return new BudgetPeriod(period.start(), period.startIncluded(), day.end(), day.endIncluded());
+    }
+    return day;
+  }
+}

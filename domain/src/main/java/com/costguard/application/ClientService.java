@@ -1,0 +1,255 @@
+package com.costguard.application;
+
+import static com.costguard.application.RequestRefusedException.invalid;
+
+import com.costguard.application.RequestRefusedException.Reason;
+import com.costguard.cost.attribution.PriorityTier;
+import com.costguard.model.client.Client;
+import com.costguard.model.client.ClientDetails;
+import com.costguard.model.client.ClientRepository;
+import com.costguard.model.client.Project;
+import com.costguard.model.client.ProjectDetails;
+import com.costguard.model.user.Role;
+import com.costguard.model.user.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Clients and projects over every face: anyone signed in reads them; ADMINs and BUDGET_MANAGERs
+ * create and change them (revenue and other costs are business figures, not an engineer's). Codes
+ * and names are unique among clients, and among projects, since jobs name them by either.
+ */
+@ApplicationScoped
+public class ClientService {
+
+  static final int MAX_CODE = 50;
+  private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+  @Inject ClientRepository clients;
+  @Inject Writer writer;
+
+  public List<Client> clients() {
+    return clients.clients();
+  }
+
+  /**
+   * @throws RequestRefusedException 404 for an unknown client
+   */
+  public Client client(long id) {
+    return clients
+        .client(id)
+        .orElseThrow(
+            () -> new RequestRefusedException(Reason.NOT_FOUND, null, "there is no client " + id));
+  }
+
+  public List<Project> projects() {
+    return clients.projects();
+  }
+
+  /**
+   * @throws RequestRefusedException 404 for an unknown project
+   */
+  public Project project(long id) {
+    return clients
+        .project(id)
+        .orElseThrow(
+            () -> new RequestRefusedException(Reason.NOT_FOUND, null, "there is no project " + id));
+  }
+
+  /**
+   * @throws RequestRefusedException 403 unless ADMIN or BUDGET_MANAGER, 400 naming an invalid
+   *     field, 409 when the code or name is taken
+   */
+  public Client create(User actor, ClientDetails details) {
+    requireManager(actor);
+    PriorityTier tier = validate(details);
+    return stored(() -> writer.createClient(details, tier), "client", details.code());
+  }
+
+  /** Replaces a client's details; as {@link #create}, and 404 for an unknown client. */
+  public Client update(User actor, long id, ClientDetails details) {
+    requireManager(actor);
+    client(id);
+    PriorityTier tier = validate(details);
+    return stored(() -> writer.updateClient(id, details, tier), "client", details.code());
+  }
+
+  /**
+   * @throws RequestRefusedException 403 unless ADMIN or BUDGET_MANAGER, 400 naming an invalid field
+   *     (an unknown clientId too), 409 when the code or name is taken
+   */
+  public Project create(User actor, ProjectDetails details) {
+    requireManager(actor);
+    validate(details);
+    return stored(() -> writer.createProject(details), "project", details.code());
+  }
+
+  /** Replaces a project's details; as {@link #create}, and 404 for an unknown project. */
+  public Project update(User actor, long id, ProjectDetails details) {
+    requireManager(actor);
+    project(id);
+    validate(details);
+    return stored(() -> writer.updateProject(id, details), "project", details.code());
+  }
+
+  /** What each priority tier is allocated a month. */
+  public java.util.Map<PriorityTier, java.math.BigDecimal> monthlyAllocations() {
+    return clients.monthlyAllocations();
+  }
+
+  /**
+   * Sets a tier's monthly allocation (SPEC §2: admin-editable).
+   *
+   * @throws RequestRefusedException 403 unless ADMIN, 400 naming {@code tier} or {@code
+   *     monthlyAllocation}
+   */
+  public java.util.Map<PriorityTier, java.math.BigDecimal> setMonthlyAllocation(
+      User actor, String tier, java.math.BigDecimal amount) {
+    if (!actor.hasRole(Role.ADMIN)) {
+      throw new RequestRefusedException(
+          Reason.FORBIDDEN, null, "only an ADMIN may change the tiers' allocations");
+    }
+    PriorityTier valid = tier(tier, "tier");
+    if (amount == null) {
+      throw invalid("monthlyAllocation", "monthlyAllocation is required");
+    }
+    CostEventService.money("monthlyAllocation", amount);
+    writer.setMonthlyAllocation(valid, amount);
+    return clients.monthlyAllocations();
+  }
+
+  private static <T> T stored(java.util.function.Supplier<T> write, String what, String code) {
+    try {
+      return write.get();
+    } catch (PersistenceException raced) {
+      // Another request took the code or name between our check and our insert.
+      throw taken(what, code);
+    }
+  }
+
+  private static RequestRefusedException taken(String what, String code) {
+    return new RequestRefusedException(
+        Reason.CONFLICT, "code", "another %s has the code '%s' or this name".formatted(what, code));
+  }
+
+  private static void requireManager(User actor) {
+    if (!actor.hasRole(Role.ADMIN) && !actor.hasRole(Role.BUDGET_MANAGER)) {
+      throw new RequestRefusedException(
+          Reason.FORBIDDEN,
+          null,
+          "only an ADMIN or a BUDGET_MANAGER may change clients and projects");
+    }
+  }
+
+  private static PriorityTier validate(ClientDetails details) {
+    CostEventService.text("name", Optional.ofNullable(details.name()), true);
+    code(details.code());
+    CostEventService.text("industry", details.industry(), false);
+    return tier(details.priorityTier(), "priorityTier");
+  }
+
+  private static PriorityTier tier(String tier, String field) {
+    if (tier == null || tier.isBlank()) {
+      throw invalid(field, field + " is required: A, B or C");
+    }
+    return Arrays.stream(PriorityTier.values())
+        .filter(t -> t.name().equals(tier.strip().toUpperCase(Locale.ROOT)))
+        .findFirst()
+        .orElseThrow(() -> invalid(field, field + " must be A, B or C"));
+  }
+
+  private void validate(ProjectDetails details) {
+    CostEventService.text("name", Optional.ofNullable(details.name()), true);
+    code(details.code());
+    if (details.clientId() == null) {
+      throw invalid("clientId", "clientId is required");
+    }
+    if (clients.client(details.clientId()).isEmpty()) {
+      throw invalid("clientId", "there is no client " + details.clientId());
+    }
+    if (details.startDate().isPresent()
+        && details.endDate().isPresent()
+        && details.endDate().get().isBefore(details.startDate().get())) {
+      throw invalid("endDate", "endDate must not be before startDate");
+    }
+    details.projectedRevenue().ifPresent(r -> CostEventService.money("projectedRevenue", r));
+    details.otherCosts().ifPresent(c -> CostEventService.money("otherCosts", c));
+  }
+
+  private static void code(String code) {
+    CostEventService.text("code", Optional.ofNullable(code), true);
+    if (code.length() > MAX_CODE) {
+      throw invalid("code", "at most %d characters".formatted(MAX_CODE));
+    }
+    if (!CODE.matcher(code).matches()) {
+      // A code is what runners type into a job's client or project field: no spaces, no markup.
+      throw invalid(
+          "code", "letters, digits, '.', '_' and '-' only, starting with a letter or digit");
+    }
+  }
+
+  /** Writes in one transaction each, after a uniqueness check inside it. */
+  @ApplicationScoped
+  public static class Writer {
+
+    @Inject ClientRepository clients;
+    @Inject Clock clock;
+
+    @Transactional
+    public Client createClient(ClientDetails d, PriorityTier tier) {
+      if (clients.clientTaken(d.code(), d.name(), Optional.empty())) {
+        throw taken("client", d.code());
+      }
+      Client client = new Client(d.name(), d.code(), d.industry(), tier, clock.instant());
+      clients.add(client);
+      clients.flush();
+      return client;
+    }
+
+    @Transactional
+    public Client updateClient(long id, ClientDetails d, PriorityTier tier) {
+      if (clients.clientTaken(d.code(), d.name(), Optional.of(id))) {
+        throw taken("client", d.code());
+      }
+      Client client = clients.client(id).orElseThrow();
+      client.change(d.name(), d.code(), d.industry(), tier);
+      clients.flush();
+      return client;
+    }
+
+    @Transactional
+    public Project createProject(ProjectDetails d) {
+      if (clients.projectTaken(d.code(), d.name(), Optional.empty())) {
+        throw taken("project", d.code());
+      }
+      Project project = new Project(d, clock.instant());
+      clients.add(project);
+      clients.flush();
+      return project;
+    }
+
+    @Transactional
+    public void setMonthlyAllocation(PriorityTier tier, java.math.BigDecimal amount) {
+      clients.setMonthlyAllocation(tier, amount);
+    }
+
+    @Transactional
+    public Project updateProject(long id, ProjectDetails d) {
+      if (clients.projectTaken(d.code(), d.name(), Optional.of(id))) {
+        throw taken("project", d.code());
+      }
+      Project project = clients.project(id).orElseThrow();
+      project.change(d);
+      clients.flush();
+      return project;
+    }
+  }
+}

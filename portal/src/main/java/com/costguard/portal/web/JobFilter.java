@@ -1,0 +1,98 @@
+package com.costguard.portal.web;
+
+import com.costguard.application.BudgetReports.JobInPeriod;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.function.Predicate;
+
+/**
+ * The dashboard's job filters (seed 000 FR7.2.1): status, the day a job was created (from, to, in
+ * the installation's time zone, both included), creator, and the cost in the period (min, max, both
+ * included). Empty fields do not filter.
+ */
+public class JobFilter implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  private String status;
+  private LocalDate from;
+  private LocalDate to;
+  private String creator;
+  private BigDecimal minCost;
+  private BigDecimal maxCost;
+
+  Predicate<JobInPeriod> matcher(ZoneId zone) {
+    return job -> {
+      LocalDate created = job.createdAt().atZone(zone).toLocalDate();
+      return (blank(status) || status.equals(job.status()))
+          && (from == null || !created.isBefore(from))
+          && (to == null || !created.isAfter(to))
+          && (blank(creator) || creator.equals(job.createdBy()))
+          && (minCost == null || job.cost().compareTo(minCost) >= 0)
+          && (maxCost == null || job.cost().compareTo(maxCost) <= 0);
+    };
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  void clear() {
+    status = null;
+    from = null;
+    to = null;
+    creator = null;
+    minCost = null;
+    maxCost = null;
+  }
+
+  public String getStatus() {
+    return status;
+  }
+
+  public void setStatus(String status) {
+    this.status = status;
+  }
+
+  public LocalDate getFrom() {
+    return from;
+  }
+
+  public void setFrom(LocalDate from) {
+    this.from = from;
+  }
+
+  public LocalDate getTo() {
+    return to;
+  }
+
+  public void setTo(LocalDate to) {
+    this.to = to;
+  }
+
+  public String getCreator() {
+    return creator;
+  }
+
+  public void setCreator(String creator) {
+    this.creator = creator;
+  }
+
+  public BigDecimal getMinCost() {
+    return minCost;
+  }
+
+  public void setMinCost(BigDecimal minCost) {
+    this.minCost = minCost;
+  }
+
+  public BigDecimal getMaxCost() {
+    return maxCost;
+  }
+
+  public void setMaxCost(BigDecimal maxCost) {
+    this.maxCost = maxCost;
+  }
+}
