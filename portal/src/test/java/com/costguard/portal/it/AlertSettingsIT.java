@@ -52,6 +52,7 @@ class AlertSettingsIT {
 
   @Test
   void withoutSettingsEveryThresholdGoesEverywhereToTheBudgetsRecipients() throws SQLException {
+    // (the ITs' SLACK_ALERT_CHANNEL is C0ALERTS)
     long budget =
         fixtures.budget("Defaults " + fixtures.client, "100", false, List.of("fin@example.com"));
 
@@ -61,7 +62,7 @@ class AlertSettingsIT {
     assertThat(read.json().toString())
         .isEqualTo(
             ("{\"recipients\":[\"fin@example.com\"],\"quietHours\":null,\"slackChannel\":null,"
-                    + "\"thresholds\":[%s,%s,%s],\"budgetId\":%d,\"defaultSlackChannel\":null}")
+                    + "\"thresholds\":[%s,%s,%s],\"budgetId\":%d,\"defaultSlackChannel\":\"C0ALERTS\"}")
                 .formatted(all(80), all(95), all(100), budget));
   }
 

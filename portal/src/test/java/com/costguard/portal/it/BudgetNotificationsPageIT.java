@@ -8,6 +8,7 @@ import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * {@code /dashboard/settings/budget-notifications} in headless Chromium: a BUDGET_MANAGER changes a
@@ -73,12 +76,23 @@ class BudgetNotificationsPageIT {
     browser.get(base + "dashboard/settings/budget-notifications?budget=" + budget);
     browser.findElement(By.id("login:username")).sendKeys(username);
     browser.findElement(By.id("login:password")).sendKeys(PASSWORD);
-    browser.findElement(By.id("login:submit")).click();
+    WebElement submit = browser.findElement(By.id("login:submit"));
+    submit.click();
+    // The settings page replaces the login page: wait for it before reading.
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(ExpectedConditions.stalenessOf(submit));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Budget notifications");
   }
 
   private WebElement field(String id) {
     return browser.findElement(By.id("settings:" + id));
+  }
+
+  /** Posts the form and waits for the page that answers it. */
+  private void save() {
+    WebElement save = field("save");
+    save.click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(save));
   }
 
   private JsonObject settings() {
@@ -98,7 +112,7 @@ class BudgetNotificationsPageIT {
     field("thresholds:1:recipients").sendKeys("cfo@example.com");
     field("quietHours").sendKeys("22:00-07:00");
     field("slackChannel").sendKeys("C0PAGE");
-    field("save").click();
+    save();
 
     assertThat(field("messages").getText()).contains("Notification settings saved.");
     assertThat(field("thresholds:0:slack").isSelected()).isFalse();
@@ -122,7 +136,7 @@ class BudgetNotificationsPageIT {
     openAs(userWithPassword("ADMIN"));
 
     field("quietHours").sendKeys("25:00-07:00");
-    field("save").click();
+    save();
 
     WebElement message =
         browser.findElement(By.cssSelector("#settings\\:quietHours + .field-error"));
@@ -132,7 +146,7 @@ class BudgetNotificationsPageIT {
 
     field("quietHours").clear();
     field("thresholds:2:recipients").sendKeys("not-an-address");
-    field("save").click();
+    save();
     assertThat(
             browser
                 .findElement(
@@ -160,7 +174,7 @@ class BudgetNotificationsPageIT {
         "document.querySelectorAll('#settings [disabled]').forEach(e => e.removeAttribute('disabled'));");
     field("quietHours").sendKeys("01:00-02:00");
     field("thresholds:0:slack").click();
-    field("save").click();
+    save();
 
     assertThat(settings()).isEqualTo(before);
     assertThat(field("quietHours").getAttribute("value")).isEmpty();
