@@ -11,6 +11,7 @@ import com.costguard.cost.job.Pricing;
 import com.costguard.cost.job.Stage;
 import com.costguard.model.job.Job;
 import com.costguard.model.job.JobRepository;
+import com.costguard.model.job.JobStatus;
 import com.costguard.model.job.NewJob;
 import com.costguard.model.job.NewJobEvent;
 import com.costguard.model.user.Role;
@@ -22,7 +23,10 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -106,6 +110,26 @@ public class JobService {
       // The same key arrived twice at once; the second pass answers it as a duplicate.
       return writer.record(jobId, valid, budgetsInScope);
     }
+  }
+
+  /**
+   * Jobs with one of {@code statuses} (every job when empty), most expensive first, newest first
+   * among equal costs: the portal's jobs table. Only jobs in progress are costed by replaying their
+   * events; ended jobs carry their locked final cost, so this stays cheap for thousands of jobs.
+   */
+  public List<JobListing> byCost(Collection<JobStatus> statuses) {
+    Instant now = clock.instant();
+    return jobs.withStatus(statuses).stream()
+        .map(job -> new JobListing(job, costNow(job, now)))
+        .sorted(Comparator.comparing(JobListing::cost).reversed())
+        .toList();
+  }
+
+  private BigDecimal costNow(Job job, Instant now) {
+    if (job.status().inProgress()) {
+      return JobCostReading.of(job, jobs.events(job.id()), now).view().currentCost();
+    }
+    return job.finalCost().orElse(BigDecimal.ZERO);
   }
 
   /** The job's cost view now (locked at its end once it has ended). */
