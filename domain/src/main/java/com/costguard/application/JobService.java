@@ -148,12 +148,7 @@ public class JobService {
    */
   public JobCostReading cancel(Actor actor, long jobId) {
     Job job = job(jobId);
-    User user = actor.user();
-    boolean allowed =
-        user.hasRole(Role.ADMIN)
-            || user.hasRole(Role.BUDGET_MANAGER)
-            || (user.canWrite() && job.isCreatedBy(user));
-    if (!allowed) {
+    if (!mayCancel(actor.user(), job)) {
       throw new RequestRefusedException(
           Reason.FORBIDDEN,
           null,
@@ -163,6 +158,16 @@ public class JobService {
     // Committed: only now may the runner hear of it (a rolled-back cancel must not stop a job).
     cancellation.tellRunner().ifPresent(runners::requestCancel);
     return cancellation.reading();
+  }
+
+  /**
+   * Whether {@code user} may cancel {@code job} (SPEC §3): an ADMIN, a BUDGET_MANAGER or the job's
+   * creator. The rule {@link #cancel} enforces; faces ask it only to hide what would be refused.
+   */
+  public static boolean mayCancel(User user, Job job) {
+    return user.hasRole(Role.ADMIN)
+        || user.hasRole(Role.BUDGET_MANAGER)
+        || (user.canWrite() && job.isCreatedBy(user));
   }
 
   /** The parts of a job's attribution a budget scope filters on. */
