@@ -12,6 +12,7 @@ import com.costguard.model.user.NewUser;
 import com.costguard.model.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -21,6 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 
@@ -196,37 +198,13 @@ public class DemoJobs {
    */
   private int running(User admin, Instant now) {
     List<Due> due = new ArrayList<>();
-    live(
-        admin,
-        due,
-        "live-green",
-        "Fine-tune support assistant",
-        GPUS[0],
-        true,
-        6,
-        2.0,
-        2.4,
-        20_000,
-        now,
-        null);
-    live(
-        admin,
-        due,
-        "live-yellow",
-        "LoRA sweep churn model",
-        GPUS[1],
-        false,
-        10,
-        1.1,
-        1.25,
-        8_000,
-        now,
-        null);
+    live(admin, due, "live-green", "Fine-tune", GPUS[0], true, 6, 2.0, 2.4, 20_000, now, null);
+    live(admin, due, "live-yellow", "LoRA sweep", GPUS[1], false, 10, 1.1, 1.25, 8_000, now, null);
     live(
         admin,
         due,
         "live-red",
-        "Pre-train clinical adapter",
+        "Pre-train adapter",
         GPUS[0],
         true,
         9,
@@ -239,7 +217,7 @@ public class DemoJobs {
         admin,
         due,
         "live-paused",
-        "Distil market agent",
+        "Distil",
         GPUS[2],
         true,
         3,
@@ -251,8 +229,7 @@ public class DemoJobs {
     List<Long> cancelled = new ArrayList<>();
     for (String name : List.of("cancelled-1", "cancelled-2")) {
       cancelled.add(
-          live(
-              admin, due, name, "RLHF pass " + name, GPUS[1], true, 2, 3.0, 3.5, 6_000, now, null));
+          live(admin, due, name, "RLHF pass", GPUS[1], true, 2, 3.0, 3.5, 6_000, now, null));
     }
     jobs.create(
         admin,
@@ -329,7 +306,7 @@ public class DemoJobs {
     job =
         new NewJob(
             job.externalId(),
-            name,
+            name + " " + job.project().orElseThrow().toLowerCase(Locale.ROOT),
             job.createdBy(),
             job.client(),
             job.project(),
@@ -367,7 +344,11 @@ public class DemoJobs {
     return id;
   }
 
-  /** Moves every running demo job on by the steps its own speed gives a minute: the demo ticks. */
+  /**
+   * Moves every running demo job on by the steps its own speed gives a minute: the demo ticks. One
+   * transaction: the schedule's thread has no request whose entity manager reads could use.
+   */
+  @Transactional
   public int advanceRunningJobs() {
     User admin = users.byUsername(UserService.ADMIN).orElseThrow();
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -467,7 +448,7 @@ public class DemoJobs {
     String[] clientProject = CLIENT_PROJECTS[random.nextInt(CLIENT_PROJECTS.length)];
     return new NewJob(
         JOB_PREFIX + key,
-        MODELS[random.nextInt(MODELS.length)] + " " + clientProject[1].toLowerCase(),
+        MODELS[random.nextInt(MODELS.length)] + " " + clientProject[1].toLowerCase(Locale.ROOT),
         Optional.of(CREATORS[random.nextInt(CREATORS.length)]),
         Optional.of(clientProject[0]),
         Optional.of(clientProject[1]),

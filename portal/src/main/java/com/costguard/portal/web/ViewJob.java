@@ -516,10 +516,11 @@ public class ViewJob implements Serializable {
 
   public String getChartSummary() {
     if (history.isEmpty()) {
-      return "No snapshots yet: they are taken every 5 minutes while the job runs.";
+      return "No snapshots: they are taken every 5 minutes while a job runs.";
     }
     return history.size()
-        + " snapshots every 5 minutes, from "
+        + (history.size() == 1 ? " snapshot" : " snapshots")
+        + " every 5 minutes, from "
         + money(history.get(0))
         + " to "
         + getCurrentCost()
