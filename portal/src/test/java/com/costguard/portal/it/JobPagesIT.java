@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -156,17 +159,55 @@ class JobPagesIT {
     Browser.screenshot(browser, name);
   }
 
+  /** The Cost column of the jobs table as amounts, top to bottom. */
+  private List<BigDecimal> listedCosts() {
+    return browser.findElements(By.cssSelector("#jobsForm\\:jobs tbody td.money")).stream()
+        .map(td -> new BigDecimal(td.getText().replaceAll("[^0-9.]", "")))
+        .toList();
+  }
+
+  /** Waits for the table an ajax request replaces (its old cells go stale meanwhile). */
+  private WebDriverWait tableUpdate() {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
+  }
+
+  @Test
+  void theJobsListIsMostExpensiveFirstFiltersByStatusAndLinksToEachJob() throws Exception {
+    runningJob("Listed running job");
+    signIn("admin", ADMIN_PASSWORD);
+
+    browser.get(base + "dashboard/jobs");
+    List<BigDecimal> costs = listedCosts();
+    assertThat(costs).isNotEmpty().hasSizeLessThanOrEqualTo(25);
+    assertThat(costs).isSortedAccordingTo(Comparator.reverseOrder());
+    screenshots("jobs");
+
+    browser.executeScript(
+        "PF('statusFilter').selectValue('completed'); PF('statusFilter').triggerChange();");
+    tableUpdate().until(d -> !text("jobsForm:jobs").contains("Running"));
+    browser.executeScript(
+        "PF('statusFilter').selectValue('running'); PF('statusFilter').triggerChange();");
+    tableUpdate().until(d -> text("jobsForm:jobs").contains("Running"));
+    assertThat(browser.findElements(By.cssSelector("#jobsForm\\:jobs tbody .status")))
+        .isNotEmpty()
+        .allSatisfy(status -> assertThat(status.getText()).endsWith("Running"));
+    assertThat(listedCosts()).isSortedAccordingTo(Comparator.reverseOrder());
+
+    WebElement first = browser.findElement(By.cssSelector("#jobsForm\\:jobs tbody a.job-link"));
+    String name = first.getText();
+    first.click();
+    assertThat(browser.getCurrentUrl()).contains("id=");
+    assertThat(text("jobName")).isEqualTo(name);
+  }
+
   @Test
   void theJobCardRefreshesAndTurnsRedWhenTheRunnerReportsMore() throws Exception {
     long id = runningJob("Fine-tune support assistant");
     signIn("admin", ADMIN_PASSWORD);
+    browser.get(base + "dashboard/jobs/" + id);
 
-    browser.get(base + "dashboard/jobs");
-    assertThat(text("jobsForm:jobs")).contains("Fine-tune support assistant").contains("$4.9");
-    screenshots("jobs");
-    browser.findElement(By.linkText("Fine-tune support assistant")).click();
-
-    assertThat(browser.getCurrentUrl()).contains("id=" + id);
     assertThat(text("zoneText")).isEqualTo("On track");
     assertThat(browser.findElement(By.id("job:card")).getAttribute("class")).contains("zone-green");
     String before = text("currentCost");
@@ -187,9 +228,10 @@ class JobPagesIT {
         "\"recoveryMinutes\": 240,",
         "r1");
 
+    browser.executeScript("window.sameDocument = true;"); // gone if the page reloads
     new WebDriverWait(browser, Duration.ofSeconds(75))
         .until(ExpectedConditions.textToBe(By.id("zoneText"), "Over budget"));
-    assertThat(browser.getCurrentUrl()).contains("id=" + id); // no reload
+    assertThat(browser.executeScript("return window.sameDocument === true;")).isEqualTo(true);
     assertThat(browser.findElement(By.id("job:card")).getAttribute("class")).contains("zone-red");
     String after = text("currentCost");
     assertThat(new BigDecimal(after.substring(1))).isGreaterThan(new BigDecimal("14.90"));
