@@ -33,13 +33,14 @@ public class ManageUsers implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject UserService users;
-  @Inject SignedIn signedIn;
+  @Inject CurrentUser signedIn;
 
   private String refusal;
   private List<UserRow> rows = List.of();
 
   private Long selectedId;
   private List<String> selectedRoles = new ArrayList<>();
+  private String slackUserId;
   private List<TokenRow> tokens = List.of();
   private String tokenLabel;
   private IssuedToken issued;
@@ -86,7 +87,7 @@ public class ManageUsers implements Serializable {
   @PostConstruct
   void load() {
     try {
-      rows = users.list(signedIn.user()).stream().map(UserRow::of).toList();
+      rows = users.list(signedIn.required()).stream().map(UserRow::of).toList();
       refusal = null;
     } catch (RequestRefusedException e) {
       refusal = "Only an ADMIN may manage users and their API tokens.";
@@ -98,10 +99,11 @@ public class ManageUsers implements Serializable {
     issued = null;
     act(
         () -> {
-          User user = users.get(signedIn.user(), id);
+          User user = users.get(signedIn.required(), id);
           selectedId = id;
           selectedRoles = new ArrayList<>(user.roles().stream().map(Role::name).sorted().toList());
-          tokens = users.tokens(signedIn.user(), id).stream().map(TokenRow::of).toList();
+          slackUserId = user.slackUserId().orElse(null);
+          tokens = users.tokens(signedIn.required(), id).stream().map(TokenRow::of).toList();
         },
         null);
   }
@@ -111,7 +113,7 @@ public class ManageUsers implements Serializable {
         () -> {
           User created =
               users.create(
-                  signedIn.user(),
+                  signedIn.required(),
                   new NewUser(
                       blankToEmpty(newUsername),
                       newEmail,
@@ -131,7 +133,7 @@ public class ManageUsers implements Serializable {
     act(
         () -> {
           users.update(
-              signedIn.user(),
+              signedIn.required(),
               selectedId,
               new UserChanges(
                   Optional.empty(),
@@ -143,12 +145,39 @@ public class ManageUsers implements Serializable {
         "Roles saved.");
   }
 
+  /** Maps the user to a Slack user id, or (empty) back to matching by e-mail (SPEC §3). */
+  public void saveSlackUserId() {
+    act(
+        () -> {
+          String id = slackUserId == null ? "" : slackUserId.strip();
+          users.update(
+              signedIn.required(),
+              selectedId,
+              new UserChanges(
+                  Optional.empty(),
+                  Optional.empty(),
+                  Optional.empty(),
+                  Optional.of(id.isEmpty() ? Optional.empty() : Optional.of(id))));
+          load();
+        },
+        "Slack mapping saved.");
+  }
+
+  public String getSlackUserId() {
+    return slackUserId;
+  }
+
+  public void setSlackUserId(String slackUserId) {
+    this.slackUserId = slackUserId;
+  }
+
   public void issueToken() {
     act(
         () -> {
-          issued = users.issueToken(signedIn.user(), selectedId, blankToEmpty(tokenLabel));
+          issued = users.issueToken(signedIn.required(), selectedId, blankToEmpty(tokenLabel));
           tokenLabel = null;
-          tokens = users.tokens(signedIn.user(), selectedId).stream().map(TokenRow::of).toList();
+          tokens =
+              users.tokens(signedIn.required(), selectedId).stream().map(TokenRow::of).toList();
         },
         "Token issued. Copy it now: it is not shown again.");
   }
@@ -156,9 +185,10 @@ public class ManageUsers implements Serializable {
   public void revokeToken(long tokenId) {
     act(
         () -> {
-          users.revokeToken(signedIn.user(), selectedId, tokenId);
+          users.revokeToken(signedIn.required(), selectedId, tokenId);
           issued = null;
-          tokens = users.tokens(signedIn.user(), selectedId).stream().map(TokenRow::of).toList();
+          tokens =
+              users.tokens(signedIn.required(), selectedId).stream().map(TokenRow::of).toList();
         },
         "Token revoked.");
   }

@@ -57,7 +57,7 @@ public class ViewJob implements Serializable {
 
   @Inject JobService jobs;
   @Inject JobSnapshots snapshots;
-  @Inject SignedIn signedIn;
+  @Inject CurrentUser signedIn;
   @Inject Formats formats;
   // Transient: neither is passivation capable, and a view-scoped bean must be. Payara keeps views
   // in memory, so they stay injected.
@@ -94,7 +94,7 @@ public class ViewJob implements Serializable {
     try {
       reading = jobs.cost(id);
       history = snapshots.of(id).stream().map(JobCostSnapshot::currentCost).toList();
-      mayCancel = JobService.mayCancel(signedIn.user(), reading.job());
+      mayCancel = JobService.mayCancel(signedIn.required(), reading.job());
       error = null;
     } catch (RequestRefusedException e) {
       error = e.getMessage().substring(0, 1).toUpperCase(Locale.ROOT) + e.getMessage().substring(1);

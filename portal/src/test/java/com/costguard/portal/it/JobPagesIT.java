@@ -18,15 +18,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -39,17 +34,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The jobs list, the job page's live cost tracker and cancel dialog, and the users page, in
  * headless Chromium against the built WAR; the runner's events arrive over the REST API.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
+@SharedDeployment
 class JobPagesIT {
 
   private static final String ADMIN_PASSWORD = "it-admin-password";
   private static final String PASSWORD = "a-long-test-password";
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.costguard();
-  }
 
   @ArquillianResource URL base;
 
@@ -332,6 +321,23 @@ class JobPagesIT {
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("users:messages"), "Roles saved"));
     assertThat(text("users:list")).contains("BUDGET_MANAGER, ENGINEER");
+
+    browser.findElement(By.id("users:slackUserId")).sendKeys("not-a-slack-id");
+    browser.findElement(By.id("users:saveSlack")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("users:slackUserIdMessage"), "must be a Slack user id"));
+    String slackId =
+        "U" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+    browser.findElement(By.id("users:slackUserId")).clear();
+    browser.findElement(By.id("users:slackUserId")).sendKeys(slackId);
+    browser.findElement(By.id("users:saveSlack")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("users:messages"), "Slack mapping saved"));
+    assertThat(text("users:list")).contains(slackId);
 
     browser.findElement(By.id("users:tokenLabel")).sendKeys("nightly runner");
     browser.findElement(By.id("users:issueToken")).click();
