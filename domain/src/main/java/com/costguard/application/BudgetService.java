@@ -144,21 +144,7 @@ public class BudgetService {
       String justification,
       Optional<String> approver) {
     BudgetDefinition before = budget.definition();
-    BudgetDefinition d = before;
-    BudgetDefinition changed =
-        new BudgetDefinition(
-            d.name(),
-            d.period(),
-            newLimit,
-            d.thresholds(),
-            d.enabled(),
-            d.scope(),
-            d.blockNewJobs(),
-            d.rollover(),
-            d.approver(),
-            d.manager(),
-            d.notifyEmails(),
-            d.quietHours());
+    BudgetDefinition changed = before.withLimit(newLimit);
     validate(changed);
     budget.redefine(changed, clock.instant());
     BudgetAudit.updated(budget.id(), before, budget.definition())

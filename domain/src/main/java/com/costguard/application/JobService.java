@@ -11,6 +11,7 @@ import com.costguard.cost.job.Pricing;
 import com.costguard.cost.job.Stage;
 import com.costguard.model.job.Job;
 import com.costguard.model.job.JobRepository;
+import com.costguard.model.job.JobStatus;
 import com.costguard.model.job.NewJob;
 import com.costguard.model.job.NewJobEvent;
 import com.costguard.model.user.Role;
@@ -22,7 +23,10 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -109,6 +113,26 @@ public class JobService {
     }
   }
 
+  /**
+   * Jobs with one of {@code statuses} (every job when empty), most expensive first, newest first
+   * among equal costs: the portal's jobs table. Only jobs in progress are costed by replaying their
+   * events; ended jobs carry their locked final cost, so this stays cheap for thousands of jobs.
+   */
+  public List<JobListing> byCost(Collection<JobStatus> statuses) {
+    Instant now = clock.instant();
+    return jobs.withStatus(statuses).stream()
+        .map(job -> new JobListing(job, costNow(job, now)))
+        .sorted(Comparator.comparing(JobListing::cost).reversed())
+        .toList();
+  }
+
+  private BigDecimal costNow(Job job, Instant now) {
+    if (job.status().inProgress()) {
+      return JobCostReading.of(job, jobs.events(job.id()), now).view().currentCost();
+    }
+    return job.finalCost().orElse(BigDecimal.ZERO);
+  }
+
   /** The job's cost view now (locked at its end once it has ended). */
   public JobCostReading cost(long jobId) {
     Job job = job(jobId);
@@ -125,12 +149,7 @@ public class JobService {
    */
   public JobCostReading cancel(Actor actor, long jobId) {
     Job job = job(jobId);
-    User user = actor.user();
-    boolean allowed =
-        user.hasRole(Role.ADMIN)
-            || user.hasRole(Role.BUDGET_MANAGER)
-            || (user.canWrite() && job.isCreatedBy(user));
-    if (!allowed) {
+    if (!mayCancel(actor.user(), job)) {
       throw new RequestRefusedException(
           Reason.FORBIDDEN,
           null,
@@ -140,6 +159,16 @@ public class JobService {
     // Committed: only now may the runner hear of it (a rolled-back cancel must not stop a job).
     cancellation.tellRunner().ifPresent(runners::requestCancel);
     return cancellation.reading();
+  }
+
+  /**
+   * Whether {@code user} may cancel {@code job} (SPEC §3): an ADMIN, a BUDGET_MANAGER or the job's
+   * creator. The rule {@link #cancel} enforces; faces ask it only to hide what would be refused.
+   */
+  public static boolean mayCancel(User user, Job job) {
+    return user.hasRole(Role.ADMIN)
+        || user.hasRole(Role.BUDGET_MANAGER)
+        || (user.canWrite() && job.isCreatedBy(user));
   }
 
   /** The parts of a job's attribution a budget scope filters on. */

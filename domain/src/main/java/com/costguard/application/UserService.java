@@ -182,6 +182,40 @@ public class UserService {
     return new IssuedToken(id, token, labelled, now);
   }
 
+  /**
+   * The user's API tokens, oldest first: labels and dates only, the tokens themselves are never
+   * kept.
+   *
+   * @throws RequestRefusedException FORBIDDEN unless the actor is an ADMIN, NOT_FOUND for an
+   *     unknown user
+   */
+  public List<ApiToken> tokens(User actor, long userId) {
+    mayManageUsers(actor);
+    return users.tokensOf(users.byId(userId).orElseThrow(() -> notFound(userId)));
+  }
+
+  /**
+   * Revokes one of the user's API tokens: calls with it are refused from now on.
+   *
+   * @throws RequestRefusedException FORBIDDEN unless the actor is an ADMIN, NOT_FOUND when the user
+   *     has no such token
+   */
+  @Transactional
+  public void revokeToken(User actor, long userId, long tokenId) {
+    mayManageUsers(actor);
+    ApiToken token =
+        users
+            .tokenById(tokenId)
+            .filter(t -> t.user().id() == userId)
+            .orElseThrow(
+                () ->
+                    new RequestRefusedException(
+                        Reason.NOT_FOUND,
+                        null,
+                        "user %d has no API token %d".formatted(userId, tokenId)));
+    users.remove(token);
+  }
+
   /** Creates the bootstrap {@code admin} user with this password unless it exists already. */
   @Transactional
   public boolean ensureAdmin(String password) {

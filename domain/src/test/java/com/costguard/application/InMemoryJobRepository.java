@@ -42,6 +42,15 @@ class InMemoryJobRepository implements JobRepository {
   }
 
   @Override
+  public List<Job> withStatus(java.util.Collection<JobStatus> statuses) {
+    List<Job> newestFirst = new ArrayList<>(jobs.values());
+    java.util.Collections.reverse(newestFirst);
+    return newestFirst.stream()
+        .filter(j -> statuses.isEmpty() || statuses.contains(j.status()))
+        .toList();
+  }
+
+  @Override
   public List<Job> inProgress() {
     return jobs.values().stream().filter(j -> j.status().inProgress()).toList();
   }

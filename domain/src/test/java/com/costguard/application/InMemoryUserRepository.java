@@ -81,7 +81,29 @@ class InMemoryUserRepository implements UserRepository {
   }
 
   @Override
+  public List<ApiToken> tokensOf(User user) {
+    return tokens.stream().filter(t -> t.user() == user).toList();
+  }
+
+  @Override
+  public Optional<ApiToken> tokenById(long id) {
+    return tokens.stream().filter(t -> t.id() != null && t.id() == id).findFirst();
+  }
+
+  @Override
+  public void remove(ApiToken token) {
+    tokens.remove(token);
+  }
+
+  @Override
   public void add(ApiToken token) {
+    try {
+      Field id = ApiToken.class.getDeclaredField("id");
+      id.setAccessible(true);
+      id.set(token, (long) tokens.size() + 1);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
     tokens.add(token);
   }
 

@@ -707,4 +707,29 @@ class JobServiceTest {
     return new NewJobEvent(
         e.type(), e.at(), key, e.step(), e.stage(), e.recoveryMinutes(), e.storageGb());
   }
+
+  @Nested
+  class ByCost {
+
+    @Test
+    void jobsComeMostExpensiveFirstWithRunningOnesCostedNowAndTheStatusFilterApplies() {
+      long ended = created();
+      report(ended, event("started", "09:00", "e1"), event("completed", "10:00", "e2"));
+      long running = service.create(ALICE, a100("a100-2")).id();
+      report(running, event("started", "10:00", "r1"));
+      long queued = service.create(ALICE, a100("a100-3")).id();
+
+      List<JobListing> all = service.byCost(List.of());
+
+      assertThat(all).extracting(l -> l.job().id()).containsExactly(running, ended, queued);
+      assertThat(all)
+          .extracting(JobListing::cost)
+          .containsExactly(
+              service.cost(running).view().currentCost(), new BigDecimal("1.20"), BigDecimal.ZERO);
+      assertThat(all.get(0).cost()).isEqualByComparingTo("3.60");
+      assertThat(service.byCost(List.of(JobStatus.COMPLETED)))
+          .extracting(l -> l.job().id())
+          .containsExactly(ended);
+    }
+  }
 }

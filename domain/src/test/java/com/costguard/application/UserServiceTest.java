@@ -226,7 +226,9 @@ class UserServiceTest {
             () -> service.create(actor, ada("VIEWER")),
             () -> service.update(actor, id, roles("VIEWER")),
             () -> service.update(actor, id, UserChanges.none()),
-            () -> service.issueToken(actor, id, Optional.empty()));
+            () -> service.issueToken(actor, id, Optional.empty()),
+            () -> service.tokens(actor, id),
+            () -> service.revokeToken(actor, id, 1));
 
     calls.forEach(call -> refused(call, Reason.FORBIDDEN, null));
     assertThat(users.stored).containsExactly(admin);
@@ -369,6 +371,22 @@ class UserServiceTest {
     assertThat(second.token()).isNotEqualTo(issued.token());
     assertThat(service.byToken(issued.token())).contains(ada);
     assertThat(service.byToken(second.token())).contains(ada);
+  }
+
+  @Test
+  void aRevokedTokenStopsWorkingAndOnlyItsOwnersTokenCanBeRevoked() {
+    User ada = service.create(admin, ada("ENGINEER"));
+    IssuedToken kept = service.issueToken(admin, ada.id(), Optional.of("kept"));
+    IssuedToken revoked = service.issueToken(admin, ada.id(), Optional.of("revoked"));
+    long revokedId = service.tokens(admin, ada.id()).get(1).id();
+
+    refused(() -> service.revokeToken(admin, admin.id(), revokedId), Reason.NOT_FOUND, null);
+    service.revokeToken(admin, ada.id(), revokedId);
+
+    assertThat(service.byToken(revoked.token())).isEmpty();
+    assertThat(service.byToken(kept.token())).contains(ada);
+    assertThat(service.tokens(admin, ada.id())).extracting(t -> t.label()).containsExactly("kept");
+    refused(() -> service.revokeToken(admin, ada.id(), revokedId), Reason.NOT_FOUND, null);
   }
 
   @Test

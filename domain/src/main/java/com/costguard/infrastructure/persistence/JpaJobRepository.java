@@ -50,6 +50,17 @@ public class JpaJobRepository implements JobRepository {
   }
 
   @Override
+  public List<Job> withStatus(Collection<JobStatus> statuses) {
+    if (statuses.isEmpty()) {
+      return em.createQuery("select j from Job j order by j.id desc", Job.class).getResultList();
+    }
+    return em.createQuery(
+            "select j from Job j where j.status in :statuses order by j.id desc", Job.class)
+        .setParameter("statuses", List.copyOf(statuses))
+        .getResultList();
+  }
+
+  @Override
   public List<Job> inProgress() {
     return em.createQuery(
             "select j from Job j where j.status in :statuses order by j.id", Job.class)

@@ -81,6 +81,24 @@ public class JpaUserRepository implements UserRepository {
   }
 
   @Override
+  public List<ApiToken> tokensOf(User user) {
+    return em.createQuery(
+            "select t from ApiToken t where t.user = :user order by t.id", ApiToken.class)
+        .setParameter("user", user)
+        .getResultList();
+  }
+
+  @Override
+  public Optional<ApiToken> tokenById(long id) {
+    return Optional.ofNullable(em.find(ApiToken.class, id));
+  }
+
+  @Override
+  public void remove(ApiToken token) {
+    em.remove(em.contains(token) ? token : em.merge(token));
+  }
+
+  @Override
   public boolean hasTokens(User user) {
     return em.createQuery("select count(t) from ApiToken t where t.user = :user", Long.class)
             .setParameter("user", user)

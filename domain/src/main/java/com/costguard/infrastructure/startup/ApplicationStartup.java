@@ -1,9 +1,11 @@
 package com.costguard.infrastructure.startup;
 
 import com.costguard.application.DemoData;
+import com.costguard.application.DemoJobs;
 import com.costguard.application.UserService;
 import com.costguard.config.Configuration;
 import com.costguard.infrastructure.schedule.AlertSchedule;
+import com.costguard.infrastructure.schedule.DemoProgressSchedule;
 import com.costguard.infrastructure.schedule.JobSnapshotSchedule;
 import com.costguard.model.user.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +29,8 @@ public class ApplicationStartup {
   @Inject Configuration configuration;
   @Inject UserService users;
   @Inject DemoData demoData;
+  @Inject DemoJobs demoJobs;
+  @Inject DemoProgressSchedule demoProgress;
   @Inject JobSnapshotSchedule jobSnapshots;
   @Inject AlertSchedule alerts;
 
@@ -61,6 +65,9 @@ public class ApplicationStartup {
     if (configuration.demo()) {
       int loaded = demoData.loadIfMissing();
       LOG.info(() -> "Demo data: " + loaded + " cost events loaded");
+      int jobs = demoJobs.loadIfMissing();
+      LOG.info(() -> "Demo data: " + jobs + " jobs, their budgets and increase requests loaded");
+      demoProgress.start();
     }
 
     jobSnapshots.start();
@@ -69,6 +76,7 @@ public class ApplicationStartup {
 
   /** Stops the schedules as the application stops. */
   public void stop() {
+    demoProgress.stop();
     jobSnapshots.stop();
     alerts.stop();
   }

@@ -71,6 +71,23 @@ public record BudgetDefinition(
         Optional.empty());
   }
 
+  /** The same definition with another limit: what an increase changes. */
+  public BudgetDefinition withLimit(BigDecimal newLimit) {
+    return new BudgetDefinition(
+        name,
+        period,
+        newLimit,
+        thresholds,
+        enabled,
+        scope,
+        blockNewJobs,
+        rollover,
+        approver,
+        manager,
+        notifyEmails,
+        quietHours);
+  }
+
   /**
    * A new budget before anything is given (SPEC §2): monthly, thresholds 80, 95 and 100, enabled,
    * the whole organisation, not blocking, no rollover, no e-mail recipients nor quiet hours; no

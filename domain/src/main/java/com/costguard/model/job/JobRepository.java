@@ -20,6 +20,9 @@ public interface JobRepository {
 
   boolean externalIdExists(String externalId);
 
+  /** Every job with one of {@code statuses} (every job when empty), newest first. */
+  List<Job> withStatus(Collection<JobStatus> statuses);
+
   /** Jobs started and not ended (running, interrupted or paused). */
   List<Job> inProgress();
 

@@ -41,6 +41,10 @@ public class ApiToken {
     this.createdAt = createdAt;
   }
 
+  public Long id() {
+    return id;
+  }
+
   public User user() {
     return user;
   }

@@ -33,6 +33,14 @@ public interface UserRepository {
   /** The token whose hash is {@code tokenHash}. */
   Optional<ApiToken> tokenByHash(String tokenHash);
 
+  /** The user's API tokens, oldest first (their hashes only: tokens are never kept). */
+  List<ApiToken> tokensOf(User user);
+
+  Optional<ApiToken> tokenById(long id);
+
+  /** Deletes the token: it stops working at once. */
+  void remove(ApiToken token);
+
   /** Whether the user has any API token. */
   boolean hasTokens(User user);
 

