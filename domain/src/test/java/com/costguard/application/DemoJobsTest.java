@@ -54,6 +54,7 @@ class DemoJobsTest {
     writer.clock = clock;
     writer.audit = budgets.audit;
     writer.alerts = alerts;
+    writer.estimateAlerts = Alerting.estimates(alerts, userRepository, clock);
     jobs = new JobService();
     jobs.jobs = jobRepository;
     jobs.writer = writer;
