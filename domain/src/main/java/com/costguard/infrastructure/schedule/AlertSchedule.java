@@ -3,9 +3,11 @@ package com.costguard.infrastructure.schedule;
 import com.costguard.application.AlertDispatcher;
 import com.costguard.application.BudgetAlerts;
 import com.costguard.application.IncreaseRequestService;
+import com.costguard.application.IncreaseRequestsExpired;
 import com.costguard.model.increase.IncreaseRequest;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,6 +43,7 @@ public class AlertSchedule {
   @Inject AlertDispatcher dispatcher;
   @Inject BudgetAlerts budgetAlerts;
   @Inject IncreaseRequestService increaseRequests;
+  @Inject Event<IncreaseRequestsExpired> expiries;
 
   private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
 
@@ -114,6 +117,7 @@ public class AlertSchedule {
       if (!expired.isEmpty()) {
         LOG.info(() -> "Expired %d budget increase request(s)".formatted(expired.size()));
       }
+      expiries.fire(new IncreaseRequestsExpired(expired));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Expiring increase requests failed; the next run tries again", e);
     }

@@ -497,6 +497,58 @@ class SlackBotIT {
   }
 
   @Test
+  void theExpirySweepTellsTheThreadOnce() throws Exception {
+    Person manager = mappedById("BUDGET_MANAGER");
+    Person approver = mappedByEmail("APPROVER");
+    long budget = budget("200", manager, approver);
+    signed(SlackRequests.slashCommand("increase " + budget + " 300 Sweep me", manager.slackId()));
+    Call approval =
+        posted(
+            c ->
+                c.json("blocks").contains("approve_increase")
+                    && c.json("blocks").contains("Sweep me"));
+    String requestId =
+        approval
+            .json("blocks")
+            .replaceAll("(?s).*\"action_id\":\"approve_increase\".*?\"value\":\"(\\d+)\".*", "$1");
+    try (Connection db = TestDatabase.connect();
+        PreparedStatement lapse =
+            db.prepareStatement("update increase_requests set expires_at = ? where id = ?")) {
+      lapse.setObject(1, java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusHours(1));
+      lapse.setLong(2, Long.parseLong(requestId));
+      lapse.executeUpdate();
+    }
+
+    for (int sweep = 0; sweep < 2; sweep++) {
+      assertThat(
+              api.send(
+                      java.net.http.HttpRequest.newBuilder(
+                              URI.create(base + "it/alert-schedule?action=sweep-all"))
+                          .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                          .build())
+                  .status())
+          .isEqualTo(200);
+    }
+
+    Call told =
+        posted(
+            c ->
+                approval.ts().equals(c.param("thread_ts"))
+                    && c.json("blocks").contains("expired without a decision"));
+    assertThat(told).isNotNull();
+    assertThat(increaseRequest(Long.parseLong(requestId)).getString("status")).isEqualTo("expired");
+    assertThat(
+            slack.accepted("chat.postMessage").stream()
+                .filter(c -> approval.ts().equals(c.param("thread_ts"))))
+        .hasSize(1);
+    assertThat(slack.accepted("chat.update"))
+        .anyMatch(
+            u ->
+                u.param("ts").equals(approval.ts())
+                    && !u.json("blocks").contains("approve_increase"));
+  }
+
+  @Test
   void aJobIsCancelledFromItsAlertAndItsRunnerIsTold() throws Exception {
     Person manager = mappedById("BUDGET_MANAGER");
     Person approver = mappedByEmail("APPROVER");
