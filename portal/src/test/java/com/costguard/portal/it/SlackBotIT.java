@@ -127,6 +127,33 @@ class SlackBotIT {
         .get();
   }
 
+  /**
+   * Asks for an increase of {@code budget} to 300 with {@code /budget increase}, then moves the
+   * request's expiry an hour into the past in the database; answers the approval request posted.
+   */
+  private Call lapsedApproval(long budget, Person requester, String reason) throws Exception {
+    signed(
+        SlackRequests.slashCommand("increase " + budget + " 300 " + reason, requester.slackId()));
+    Call approval =
+        posted(
+            c ->
+                c.json("blocks").contains("approve_increase") && c.json("blocks").contains(reason));
+    try (Connection db = TestDatabase.connect();
+        PreparedStatement lapse =
+            db.prepareStatement("update increase_requests set expires_at = ? where id = ?")) {
+      lapse.setObject(1, java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusHours(1));
+      lapse.setLong(2, Long.parseLong(requestIdOf(approval)));
+      lapse.executeUpdate();
+    }
+    return approval;
+  }
+
+  private static String requestIdOf(Call approval) {
+    return approval
+        .json("blocks")
+        .replaceAll("(?s).*\"action_id\":\"approve_increase\".*?\"value\":\"(\\d+)\".*", "$1");
+  }
+
   private static Predicate<Call> mentioning(String text) {
     return c -> c.param("text").contains(text) || c.json("blocks").contains(text);
   }
@@ -456,24 +483,8 @@ class SlackBotIT {
     Person manager = mappedById("BUDGET_MANAGER");
     Person approver = mappedByEmail("APPROVER");
     long budget = budget("200", manager, approver);
-    signed(
-        SlackRequests.slashCommand("increase " + budget + " 300 Quarter end", manager.slackId()));
-    Call approval =
-        posted(
-            c ->
-                c.json("blocks").contains("approve_increase")
-                    && c.json("blocks").contains("Quarter end"));
-    String requestId =
-        approval
-            .json("blocks")
-            .replaceAll("(?s).*\"action_id\":\"approve_increase\".*?\"value\":\"(\\d+)\".*", "$1");
-    try (Connection db = TestDatabase.connect();
-        PreparedStatement lapse =
-            db.prepareStatement("update increase_requests set expires_at = ? where id = ?")) {
-      lapse.setObject(1, java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusHours(1));
-      lapse.setLong(2, Long.parseLong(requestId));
-      lapse.executeUpdate();
-    }
+    Call approval = lapsedApproval(budget, manager, "Quarter end");
+    String requestId = requestIdOf(approval);
 
     click(approver.slackId(), approval, "approve_increase", "approval_actions", requestId);
     click(approver.slackId(), approval, "approve_increase", "approval_actions", requestId);
@@ -501,23 +512,8 @@ class SlackBotIT {
     Person manager = mappedById("BUDGET_MANAGER");
     Person approver = mappedByEmail("APPROVER");
     long budget = budget("200", manager, approver);
-    signed(SlackRequests.slashCommand("increase " + budget + " 300 Sweep me", manager.slackId()));
-    Call approval =
-        posted(
-            c ->
-                c.json("blocks").contains("approve_increase")
-                    && c.json("blocks").contains("Sweep me"));
-    String requestId =
-        approval
-            .json("blocks")
-            .replaceAll("(?s).*\"action_id\":\"approve_increase\".*?\"value\":\"(\\d+)\".*", "$1");
-    try (Connection db = TestDatabase.connect();
-        PreparedStatement lapse =
-            db.prepareStatement("update increase_requests set expires_at = ? where id = ?")) {
-      lapse.setObject(1, java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusHours(1));
-      lapse.setLong(2, Long.parseLong(requestId));
-      lapse.executeUpdate();
-    }
+    Call approval = lapsedApproval(budget, manager, "Sweep me");
+    String requestId = requestIdOf(approval);
 
     for (int sweep = 0; sweep < 2; sweep++) {
       assertThat(
