@@ -206,7 +206,12 @@ public class BudgetAlerts {
             deliveries(budget, AlertKind.ANOMALY, 0, now));
   }
 
-  /** The ids of the enabled budgets, for the sweep. */
+  /**
+   * The ids of the enabled budgets, for the sweep. Transactional although it only reads: the
+   * sweep runs on a managed executor's thread, where an entity manager used outside a transaction
+   * is closed twice when the task ends and leaves the thread pool's invocation stack broken.
+   */
+  @Transactional
   public List<Long> enabledBudgets() {
     return budgets.list(Optional.empty(), true).stream().map(Budget::id).toList();
   }
