@@ -207,9 +207,9 @@ public class BudgetAlerts {
   }
 
   /**
-   * The ids of the enabled budgets, for the sweep. Transactional although it only reads: the
-   * sweep runs on a managed executor's thread, where an entity manager used outside a transaction
-   * is closed twice when the task ends and leaves the thread pool's invocation stack broken.
+   * The ids of the enabled budgets, for the sweep. Transactional although it only reads: the sweep
+   * runs on a managed executor's thread, where an entity manager used outside a transaction is
+   * closed twice when the task ends and leaves the thread pool's invocation stack broken.
    */
   @Transactional
   public List<Long> enabledBudgets() {

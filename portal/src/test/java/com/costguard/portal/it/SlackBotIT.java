@@ -619,6 +619,67 @@ class SlackBotIT {
   }
 
   @Test
+  void aJobPastItsEstimateIsToldToItsCreatorWhoCancelsIt() throws Exception {
+    Person engineer = mappedById("ENGINEER");
+    Person stranger = mappedByEmail("ENGINEER");
+    String job =
+        Fixtures.load(
+            "alert-job.json",
+            Map.of(
+                "externalId",
+                "it-slack-estimate-" + UUID.randomUUID(),
+                "client",
+                fixtures.client,
+                "estimateMin",
+                "10",
+                "estimateMax",
+                "20"));
+    Api.Answer created = api.post("api/v1/jobs", job, engineer.token());
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    long jobId = created.json().getJsonNumber("id").longValueExact();
+    // $4.00 an hour for 3 h: $12.00, past 80% of the $10 minimum, below the $20 maximum
+    Api.Answer started =
+        api.post(
+            "api/v1/jobs/" + jobId + "/events",
+            "{\"type\": \"started\", \"at\": \"%s\", \"idempotencyKey\": \"start-%d\"}"
+                .formatted(Instant.now().minusSeconds(3 * 3600), jobId),
+            engineer.token());
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+
+    Call alert =
+        posted(
+            c ->
+                engineer.slackId().equals(c.param("channel"))
+                    && c.json("blocks").contains("\"value\":\"" + jobId + "\""));
+    assertThat(alert.json("blocks"))
+        .contains("\"action_id\":\"cancel_job\"")
+        .contains("\"confirm\"")
+        .contains("/dashboard/jobs/" + jobId);
+
+    click(stranger.slackId(), alert, "cancel_job", "job_" + jobId, String.valueOf(jobId));
+    assertThat(ephemeralTo(stranger.slackId()))
+        .singleElement()
+        .asString()
+        .contains("only an ADMIN, a BUDGET_MANAGER or the job's creator");
+    assertThat(api.get("api/v1/jobs/" + jobId).json().getString("status")).isEqualTo("running");
+
+    click(engineer.slackId(), alert, "cancel_job", "job_" + jobId, String.valueOf(jobId));
+    JsonObject stopped = api.get("api/v1/jobs/" + jobId).json();
+    assertThat(stopped.getString("status")).isEqualTo("cancelled");
+    assertThat(stopped.getString("cancelledBy")).isEqualTo(engineer.username());
+    assertThat(slack.accepted("chat.update"))
+        .anyMatch(
+            u ->
+                u.param("ts").equals(alert.ts())
+                    && u.json("blocks").contains("cancelled by <@" + engineer.slackId() + ">"));
+    assertThat(
+            slack.accepted("chat.postMessage").stream()
+                .filter(c -> engineer.slackId().equals(c.param("channel"))))
+        .as("one estimate alert, posted once")
+        .hasSize(1);
+  }
+
+  @Test
   void aRateLimitedAlertIsRetriedAndPostedOnce() throws Exception {
     Person manager = mappedById("BUDGET_MANAGER");
     Person approver = mappedByEmail("APPROVER");
