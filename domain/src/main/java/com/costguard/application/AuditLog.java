@@ -160,10 +160,15 @@ public class AuditLog {
         .orElseThrow(() -> invalid("action", "action must be one of " + ACTIONS));
   }
 
+  /** An ADMIN, a BUDGET_MANAGER or an APPROVER: reads the log (API and portal alike). */
+  public static boolean canRead(User reader) {
+    return reader.hasRole(Role.ADMIN)
+        || reader.hasRole(Role.BUDGET_MANAGER)
+        || reader.hasRole(Role.APPROVER);
+  }
+
   private static void mayRead(User reader) {
-    if (!reader.hasRole(Role.ADMIN)
-        && !reader.hasRole(Role.BUDGET_MANAGER)
-        && !reader.hasRole(Role.APPROVER)) {
+    if (!canRead(reader)) {
       throw new RequestRefusedException(
           Reason.FORBIDDEN,
           null,

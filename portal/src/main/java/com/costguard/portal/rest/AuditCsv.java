@@ -31,7 +31,7 @@ import org.apache.commons.csv.CSVPrinter;
  * <p>Old and new are the changed fields: a single field as its value ({@code 500.00} to {@code
  * 750.50} for a limit), several as their JSON object.
  */
-final class AuditCsv {
+public final class AuditCsv {
 
   static final List<String> HEADER =
       List.of(
@@ -53,7 +53,7 @@ final class AuditCsv {
 
   private AuditCsv() {}
 
-  static void write(Stream<AuditEntry> entries, OutputStream out) throws IOException {
+  public static void write(Stream<AuditEntry> entries, OutputStream out) throws IOException {
     Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     try (CSVPrinter csv = new CSVPrinter(writer, FORMAT)) {
       for (Iterator<AuditEntry> it = entries.iterator(); it.hasNext(); ) {
@@ -62,7 +62,7 @@ final class AuditCsv {
     }
   }
 
-  static List<String> row(AuditEntry e) {
+  public static List<String> row(AuditEntry e) {
     return List.of(
         e.at().toString(),
         e.actor(),

@@ -1,6 +1,7 @@
 package com.costguard.portal.web;
 
 import com.costguard.application.Actor;
+import com.costguard.application.AuditLog;
 import com.costguard.application.BudgetService;
 import com.costguard.application.UserService;
 import com.costguard.model.user.Role;
@@ -67,6 +68,11 @@ public class CurrentUser {
   /** Sees the users page. */
   public boolean isAdmin() {
     return user().map(u -> u.hasRole(Role.ADMIN)).orElse(false);
+  }
+
+  /** Sees the audit log (the rule of {@link AuditLog#canRead}). */
+  public boolean isAuditReader() {
+    return user().map(AuditLog::canRead).orElse(false);
   }
 
   /** Anyone but a VIEWER: may ask for increases. */
