@@ -2,6 +2,7 @@ package com.costguard.portal.web;
 
 import com.costguard.application.RateCardService;
 import com.costguard.application.RequestRefusedException;
+import com.costguard.cost.Money;
 import com.costguard.model.ratecard.NewRateCard;
 import com.costguard.model.ratecard.RateCardVersion;
 import jakarta.annotation.PostConstruct;
@@ -41,12 +42,12 @@ public class ManageRateCards implements Serializable {
   private BigDecimal price;
   private String effectiveFrom;
 
-  /** A version as the table shows it. */
+  /** A version as the table shows it; the price written exactly, as the API writes it. */
   public record CardRow(
       long id,
       String operationType,
       String unitType,
-      BigDecimal price,
+      String price,
       Instant effectiveFrom,
       int version,
       Instant createdAt)
@@ -57,7 +58,7 @@ public class ManageRateCards implements Serializable {
           v.id(),
           v.operationType(),
           v.unitType(),
-          v.price(),
+          Money.exact(v.price()).toPlainString(),
           v.effectiveFrom(),
           v.version(),
           v.createdAt());

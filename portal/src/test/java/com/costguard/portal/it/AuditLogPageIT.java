@@ -2,11 +2,7 @@ package com.costguard.portal.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.costguard.model.user.PasswordHash;
 import java.net.URL;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +12,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -31,8 +25,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @SharedDeployment
 class AuditLogPageIT {
-
-  private static final String PASSWORD = "a-long-test-password";
 
   @ArquillianResource URL base;
 
@@ -50,28 +42,6 @@ class AuditLogPageIT {
     browser.quit();
   }
 
-  /** A new user with {@code role}, an API token and a password to sign in with. */
-  private static TestUsers.TestUser user(String role) throws SQLException {
-    TestUsers.TestUser user = TestUsers.create(role);
-    try (Connection db = TestDatabase.connect();
-        PreparedStatement update =
-            db.prepareStatement("update users set password_hash = ? where username = ?")) {
-      update.setString(1, PasswordHash.of(PASSWORD.toCharArray()));
-      update.setString(2, user.username());
-      assertThat(update.executeUpdate()).isEqualTo(1);
-    }
-    return user;
-  }
-
-  private void signIn(String username) {
-    browser.get(base + "login.xhtml");
-    browser.findElement(By.id("login:username")).sendKeys(username);
-    browser.findElement(By.id("login:password")).sendKeys(PASSWORD);
-    browser.findElement(By.id("login:submit")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(10))
-        .until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
-  }
-
   /** The Action column of the table, top to bottom. */
   private List<String> actions() {
     return browser.findElements(By.cssSelector("#audit\\:entries tbody .action")).stream()
@@ -85,21 +55,9 @@ class AuditLogPageIT {
     return wait;
   }
 
-  private void screenshots(String name) throws Exception {
-    for (int width : new int[] {1366, 390}) {
-      browser.manage().window().setSize(new Dimension(width, 900));
-      Thread.sleep(300);
-      long height = (Long) browser.executeScript("return document.documentElement.scrollHeight;");
-      browser.manage().window().setSize(new Dimension(width, (int) Math.min(4000, height + 120)));
-      Thread.sleep(300);
-      Browser.screenshot(browser, name + (width > 400 ? "-desktop" : "-mobile"));
-    }
-    browser.manage().window().setSize(new Dimension(1366, 900));
-  }
-
   @Test
   void aManagerSeesTheirChangesNewestFirstFiltersThemAndSeesTheChainVerified() throws Exception {
-    TestUsers.TestUser manager = user("BUDGET_MANAGER");
+    TestUsers.TestUser manager = PortalUsers.create("BUDGET_MANAGER");
     String client = "it-audit-page-" + UUID.randomUUID();
     Api.Answer created =
         api.post(
@@ -114,7 +72,7 @@ class AuditLogPageIT {
     Api.Answer changed = api.put("api/v1/budgets/" + id, "{\"limit\": 750.5}", manager.token());
     assertThat(changed.status()).as(changed.body()).isEqualTo(200);
 
-    signIn(manager.username());
+    PortalUsers.signIn(browser, base, manager.username());
     browser.findElement(By.linkText("Audit log")).click();
     assertThat(browser.getCurrentUrl()).endsWith("/dashboard/budget/audit-log");
     assertThat(browser.findElement(By.id("chainStatus")).getText()).startsWith("✓ Chain verified");
@@ -126,7 +84,7 @@ class AuditLogPageIT {
     assertThat(actions()).containsExactly("budget.limit_changed", "budget.created");
     String table = browser.findElement(By.id("audit:entries")).getText();
     assertThat(table).contains("500.00", "750.50", "50.10", manager.username());
-    screenshots("audit-log");
+    PortalUsers.screenshots(browser, "audit-log");
 
     new Select(browser.findElement(By.id("audit:action"))).selectByValue("budget.created");
     browser.findElement(By.id("audit:apply")).click();
@@ -151,8 +109,8 @@ class AuditLogPageIT {
 
   @Test
   void aViewerIsRefusedAndHasNoLinkToTheLog() throws Exception {
-    TestUsers.TestUser viewer = user("VIEWER");
-    signIn(viewer.username());
+    TestUsers.TestUser viewer = PortalUsers.create("VIEWER");
+    PortalUsers.signIn(browser, base, viewer.username());
     assertThat(browser.findElements(By.linkText("Audit log"))).isEmpty();
 
     browser.get(base + "dashboard/budget/audit-log");
@@ -160,6 +118,6 @@ class AuditLogPageIT {
     assertThat(browser.findElement(By.id("refusal")).getText())
         .contains("Only an ADMIN, a BUDGET_MANAGER or an APPROVER");
     assertThat(browser.findElements(By.id("audit:entries"))).isEmpty();
-    screenshots("audit-log-refused");
+    PortalUsers.screenshots(browser, "audit-log-refused");
   }
 }

@@ -2,12 +2,8 @@ package com.costguard.portal.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.costguard.model.user.PasswordHash;
 import jakarta.json.JsonObject;
 import java.net.URL;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -16,11 +12,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -30,8 +24,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @SharedDeployment
 class RateCardsPageIT {
-
-  private static final String PASSWORD = "a-long-test-password";
 
   @ArquillianResource URL base;
 
@@ -47,28 +39,6 @@ class RateCardsPageIT {
   @AfterEach
   void stop() {
     browser.quit();
-  }
-
-  /** A new user with {@code role}, an API token and a password to sign in with. */
-  private static TestUsers.TestUser user(String role) throws SQLException {
-    TestUsers.TestUser user = TestUsers.create(role);
-    try (Connection db = TestDatabase.connect();
-        PreparedStatement update =
-            db.prepareStatement("update users set password_hash = ? where username = ?")) {
-      update.setString(1, PasswordHash.of(PASSWORD.toCharArray()));
-      update.setString(2, user.username());
-      assertThat(update.executeUpdate()).isEqualTo(1);
-    }
-    return user;
-  }
-
-  private void signIn(String username) {
-    browser.get(base + "login.xhtml");
-    browser.findElement(By.id("login:username")).sendKeys(username);
-    browser.findElement(By.id("login:password")).sendKeys(PASSWORD);
-    browser.findElement(By.id("login:submit")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(10))
-        .until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
   }
 
   private void add(String operation, String price, String effectiveFrom) {
@@ -104,23 +74,11 @@ class RateCardsPageIT {
     return wait;
   }
 
-  private void screenshots(String name) throws Exception {
-    for (int width : new int[] {1366, 390}) {
-      browser.manage().window().setSize(new Dimension(width, 900));
-      Thread.sleep(300);
-      long height = (Long) browser.executeScript("return document.documentElement.scrollHeight;");
-      browser.manage().window().setSize(new Dimension(width, (int) Math.min(4000, height + 120)));
-      Thread.sleep(300);
-      Browser.screenshot(browser, name + (width > 400 ? "-desktop" : "-mobile"));
-    }
-    browser.manage().window().setSize(new Dimension(1366, 900));
-  }
-
   @Test
   void anAdminAddsVersionsWithEffectiveDatesAndTheApiAgrees() throws Exception {
-    TestUsers.TestUser admin = user("ADMIN");
+    TestUsers.TestUser admin = PortalUsers.create("ADMIN");
     String operation = "it-llm-" + UUID.randomUUID().toString().substring(0, 8);
-    signIn(admin.username());
+    PortalUsers.signIn(browser, base, admin.username());
     browser.findElement(By.linkText("Rate cards")).click();
     assertThat(browser.getCurrentUrl()).endsWith("/dashboard/rate-cards");
 
@@ -138,7 +96,7 @@ class RateCardsPageIT {
     assertThat(cards)
         .extracting(c -> c.get("price").toString() + " " + c.getInt("version"))
         .containsExactly("0.003 2", "0.0025 1");
-    screenshots("rate-cards");
+    PortalUsers.screenshots(browser, "rate-cards");
 
     add(operation, "-1", "2026-07-01");
     update()
@@ -150,8 +108,8 @@ class RateCardsPageIT {
 
   @Test
   void aViewerReadsTheCardsButCannotAddOne() throws Exception {
-    TestUsers.TestUser viewer = user("VIEWER");
-    signIn(viewer.username());
+    TestUsers.TestUser viewer = PortalUsers.create("VIEWER");
+    PortalUsers.signIn(browser, base, viewer.username());
     browser.get(base + "dashboard/rate-cards");
 
     assertThat(browser.findElements(By.id("cards:list"))).hasSize(1);
