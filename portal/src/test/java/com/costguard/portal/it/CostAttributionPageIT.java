@@ -3,10 +3,15 @@ package com.costguard.portal.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.costguard.model.user.PasswordHash;
+import com.itextpdf.kernel.pdf.PdfDocument;
+import com.itextpdf.kernel.pdf.PdfReader;
+import com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor;
 import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -16,6 +21,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -296,16 +302,8 @@ class CostAttributionPageIT {
         .isTrue();
     screenshots("cost-attribution-projects");
 
-    // The CSV button posts the page back; the answer is the export of the range shown.
-    String csv =
-        (String)
-            browser.executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                    + " const form = document.getElementById('exports');"
-                    + " const data = new URLSearchParams(new FormData(form));"
-                    + " data.append('exports:csv', 'exports:csv');"
-                    + " fetch(form.action, {method: 'POST', body: data})"
-                    + "   .then(r => r.text()).then(done, e => done('failed: ' + e));");
+    // Each export button posts the page back; the answer is the export of the range shown.
+    String csv = new String(export("csv", "text/csv"), StandardCharsets.UTF_8);
     List<CSVRecord> rows =
         CSVFormat.RFC4180
             .builder()
@@ -320,6 +318,39 @@ class CostAttributionPageIT {
                 .map(r -> new BigDecimal(r.get("Cost")))
                 .reduce(BigDecimal.ZERO, BigDecimal::add))
         .isEqualByComparingTo(total);
+    StringBuilder pdf = new StringBuilder();
+    try (PdfDocument doc =
+        new PdfDocument(
+            new PdfReader(new ByteArrayInputStream(export("pdf", "application/pdf"))))) {
+      for (int i = 1; i <= doc.getNumberOfPages(); i++) {
+        pdf.append(PdfTextExtractor.getTextFromPage(doc.getPage(i))).append('\n');
+      }
+    }
+    assertThat(pdf.toString()).contains(dollars(total), q1, acme);
+  }
+
+  /**
+   * Presses an export button as the browser would, through the signed-in session, and returns the
+   * file it answers with after checking its type.
+   */
+  private byte[] export(String button, String type) {
+    String answer =
+        (String)
+            browser.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + " const form = document.getElementById('exports');"
+                    + " const data = new URLSearchParams(new FormData(form));"
+                    + " data.append('exports:' + arguments[0], 'exports:' + arguments[0]);"
+                    + " fetch(form.action, {method: 'POST', body: data})"
+                    + "   .then(r => r.arrayBuffer().then(b => {"
+                    + "     let s = ''; const u = new Uint8Array(b);"
+                    + "     for (let i = 0; i < u.length; i++) s += String.fromCharCode(u[i]);"
+                    + "     done(r.headers.get('Content-Type') + '|' + btoa(s)); }))"
+                    + "   .catch(e => done('failed|' + e));",
+                button);
+    String[] parts = answer.split("\\|", 2);
+    assertThat(parts[0]).startsWith(type);
+    return Base64.getDecoder().decode(parts[1]);
   }
 
   @Test
