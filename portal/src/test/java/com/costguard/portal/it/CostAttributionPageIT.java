@@ -2,7 +2,6 @@ package com.costguard.portal.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.costguard.model.user.PasswordHash;
 import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor;
@@ -12,15 +11,11 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +29,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -74,31 +68,11 @@ class CostAttributionPageIT {
   }
 
   private void signIn(String username) {
-    browser.get(base + "login.xhtml");
-    browser.findElement(By.id("login:username")).sendKeys(username);
-    browser.findElement(By.id("login:password")).sendKeys(PASSWORD);
-    browser.findElement(By.id("login:submit")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(10))
-        .until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
+    Browser.signIn(browser, base, username, PASSWORD);
   }
 
-  /** A user who can sign in to the portal, written straight into the test database. */
   private static String userWithPassword(String role) throws SQLException {
-    String name = "it-" + role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
-    try (Connection db = TestDatabase.connect();
-        PreparedStatement user =
-            db.prepareStatement(
-                "insert into users (username, email, name, roles, password_hash, created_at)"
-                    + " values (?, ?, ?, ?, ?, ?)")) {
-      user.setString(1, name);
-      user.setString(2, name + "@example.com");
-      user.setString(3, name);
-      user.setString(4, role);
-      user.setString(5, PasswordHash.of(PASSWORD.toCharArray()));
-      user.setObject(6, LocalDateTime.now(ZoneOffset.UTC));
-      user.executeUpdate();
-    }
-    return name;
+    return TestUsers.withPassword(PASSWORD, role);
   }
 
   private long id(Api.Answer answer) {
@@ -209,22 +183,6 @@ class CostAttributionPageIT {
         .replaceAll("\\s+", " ");
   }
 
-  /** The whole page at desktop (1366 px) and mobile (390 px) width, to look at. */
-  private void screenshots(String name) throws Exception {
-    fullPage(1366, name + "-desktop");
-    fullPage(390, name + "-mobile");
-    browser.manage().window().setSize(new Dimension(1366, 900));
-  }
-
-  private void fullPage(int width, String name) throws Exception {
-    browser.manage().window().setSize(new Dimension(width, 900));
-    Thread.sleep(300);
-    long height = (Long) browser.executeScript("return document.documentElement.scrollHeight;");
-    browser.manage().window().setSize(new Dimension(width, (int) Math.min(4000, height + 120)));
-    Thread.sleep(300);
-    Browser.screenshot(browser, name);
-  }
-
   @Test
   void aViewerSeesTheApisFiguresByClientAndByProjectAndDownloadsTheRangesCsv() throws Exception {
     String acme = "Acme " + run;
@@ -267,7 +225,7 @@ class CostAttributionPageIT {
             .map(this::cellText)
             .toList();
     assertThat(summary).containsSubsequence("All clients", "4", dollars(total));
-    screenshots("cost-attribution-clients");
+    Browser.screenshots(browser, "cost-attribution-clients");
 
     browser.findElement(By.linkText("By project")).click();
     new WebDriverWait(browser, Duration.ofSeconds(5))
@@ -300,7 +258,7 @@ class CostAttributionPageIT {
                 .findElement(By.cssSelector("#tabs\\:projects span.band.zone-red"))
                 .isDisplayed())
         .isTrue();
-    screenshots("cost-attribution-projects");
+    Browser.screenshots(browser, "cost-attribution-projects");
 
     // Each export button posts the page back; the answer is the export of the range shown.
     String csv = new String(export("csv", "text/csv"), StandardCharsets.UTF_8);
