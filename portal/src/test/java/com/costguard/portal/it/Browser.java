@@ -2,15 +2,19 @@ package com.costguard.portal.it;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Debian's headless Chromium driven by its chromedriver, as the test command installs them. */
 public final class Browser {
@@ -48,5 +52,34 @@ public final class Browser {
         target,
         StandardCopyOption.REPLACE_EXISTING);
     return target;
+  }
+
+  /** Signs in on the portal's login page and waits for a page of the portal. */
+  public static void signIn(ChromeDriver driver, URL base, String username, String password) {
+    driver.get(base + "login.xhtml");
+    driver.findElement(By.id("login:username")).sendKeys(username);
+    driver.findElement(By.id("login:password")).sendKeys(password);
+    driver.findElement(By.id("login:submit")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
+  }
+
+  /**
+   * The whole page at desktop (1366 px) and mobile (390 px) width under target/screenshots, named
+   * {@code name-desktop} and {@code name-mobile}, to look at; the window is desktop-sized after.
+   */
+  public static void screenshots(ChromeDriver driver, String name) throws Exception {
+    fullPage(driver, 1366, name + "-desktop");
+    fullPage(driver, 390, name + "-mobile");
+    driver.manage().window().setSize(new Dimension(1366, 900));
+  }
+
+  private static void fullPage(ChromeDriver driver, int width, String name) throws Exception {
+    driver.manage().window().setSize(new Dimension(width, 900));
+    Thread.sleep(300);
+    long height = (Long) driver.executeScript("return document.documentElement.scrollHeight;");
+    driver.manage().window().setSize(new Dimension(width, (int) Math.min(4000, height + 120)));
+    Thread.sleep(300);
+    screenshot(driver, name);
   }
 }

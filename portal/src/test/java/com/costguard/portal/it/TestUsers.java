@@ -1,5 +1,6 @@
 package com.costguard.portal.it;
 
+import com.costguard.model.user.PasswordHash;
 import com.costguard.model.user.Secrets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -58,5 +59,27 @@ public final class TestUsers {
       }
     }
     return new TestUser(name, token);
+  }
+
+  /**
+   * A new user with {@code roles} who signs in to the portal with {@code password}; returns the
+   * username.
+   */
+  public static String withPassword(String password, String... roles) throws SQLException {
+    String name = "it-" + UUID.randomUUID().toString().substring(0, 8);
+    try (Connection db = TestDatabase.connect();
+        PreparedStatement user =
+            db.prepareStatement(
+                "insert into users (username, email, name, roles, password_hash, created_at)"
+                    + " values (?, ?, ?, ?, ?, ?)")) {
+      user.setString(1, name);
+      user.setString(2, name + "@example.com");
+      user.setString(3, name);
+      user.setString(4, String.join(",", roles));
+      user.setString(5, PasswordHash.of(password.toCharArray()));
+      user.setObject(6, LocalDateTime.now(ZoneOffset.UTC));
+      user.executeUpdate();
+    }
+    return name;
   }
 }
