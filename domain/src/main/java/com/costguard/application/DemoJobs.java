@@ -198,8 +198,20 @@ public class DemoJobs {
    */
   private int running(User admin, Instant now) {
     List<Due> due = new ArrayList<>();
-    live(admin, due, "live-green", "Fine-tune", GPUS[0], true, 6, 2.0, 2.4, 20_000, now, null);
-    live(admin, due, "live-yellow", "LoRA sweep", GPUS[1], false, 10, 1.1, 1.25, 8_000, now, null);
+    live(admin, due, "live-green", "Fine-tune", GPUS[0], true, 6, "2.0", "2.4", 20_000, now, null);
+    live(
+        admin,
+        due,
+        "live-yellow",
+        "LoRA sweep",
+        GPUS[1],
+        false,
+        10,
+        "1.1",
+        "1.25",
+        8_000,
+        now,
+        null);
     live(
         admin,
         due,
@@ -208,8 +220,8 @@ public class DemoJobs {
         GPUS[0],
         true,
         9,
-        0.75,
-        0.9,
+        "0.75",
+        "0.9",
         30_000,
         now,
         null);
@@ -221,15 +233,15 @@ public class DemoJobs {
         GPUS[2],
         true,
         3,
-        2.0,
-        2.5,
+        "2.0",
+        "2.5",
         5_000,
         now,
         now.minus(Duration.ofMinutes(40)));
     List<Long> cancelled = new ArrayList<>();
     for (String name : List.of("cancelled-1", "cancelled-2")) {
       cancelled.add(
-          live(admin, due, name, "RLHF pass", GPUS[1], true, 2, 3.0, 3.5, 6_000, now, null));
+          live(admin, due, name, "RLHF pass", GPUS[1], true, 2, "3.0", "3.5", 6_000, now, null));
     }
     jobs.create(
         admin,
@@ -287,8 +299,8 @@ public class DemoJobs {
       Gpu gpu,
       boolean spot,
       long hours,
-      double minFactor,
-      double maxFactor,
+      String minFactor,
+      String maxFactor,
       long steps,
       Instant now,
       Instant pausedAt) {
@@ -300,8 +312,8 @@ public class DemoJobs {
             gpu,
             spot,
             steps,
-            soFar.multiply(BigDecimal.valueOf(minFactor)),
-            soFar.multiply(BigDecimal.valueOf(maxFactor)),
+            soFar.multiply(new BigDecimal(minFactor)),
+            soFar.multiply(new BigDecimal(maxFactor)),
             new Random(key.hashCode()));
     job =
         new NewJob(
