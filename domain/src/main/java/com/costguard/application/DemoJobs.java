@@ -4,6 +4,9 @@ import com.costguard.cost.Money;
 import com.costguard.cost.budget.BudgetScope;
 import com.costguard.cost.job.Projection;
 import com.costguard.model.budget.BudgetDefinition;
+import com.costguard.model.client.Client;
+import com.costguard.model.client.ClientDetails;
+import com.costguard.model.client.ProjectDetails;
 import com.costguard.model.job.Job;
 import com.costguard.model.job.JobStatus;
 import com.costguard.model.job.NewJob;
@@ -18,6 +21,8 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,6 +59,19 @@ public class DemoJobs {
     {"Initech", "Churn model"},
     {"Umbrella Health", "Clinical notes summariser"},
   };
+
+  /**
+   * The clients and projects above as registered for attribution: client code, industry, priority
+   * tier, project code, projected revenue, other costs — revenue set so that the projects' margins
+   * fall in each of SPEC §2's bands.
+   */
+  private static final String[][] CLIENT_DETAILS = {
+    {"ACME", "Retail", "A", "ACME-SUP", "25000", "1500"},
+    {"GLBX", "Market research", "B", "GLBX-MRA", "4000", "900"},
+    {"INIT", "Software", "C", "INIT-CHURN", "1200", "400"},
+    {"UMBR", "Healthcare", "A", "UMBR-NOTES", "30000", "2500"},
+  };
+
   private static final String[] MODELS = {
     "Fine-tune", "LoRA sweep", "Distil", "Pre-train adapter", "RLHF pass"
   };
@@ -63,6 +81,7 @@ public class DemoJobs {
   @Inject UserService users;
   @Inject BudgetService budgets;
   @Inject IncreaseRequestService increases;
+  @Inject ClientService clients;
   @Inject JobSnapshots snapshots;
   @Inject Clock clock;
 
@@ -93,7 +112,30 @@ public class DemoJobs {
     }
     created += running(admin, now);
     budgetsNearThresholds(admin, sam);
+    registerClientsAndProjects(admin, now);
     return created;
+  }
+
+  /** Registers the demo's clients and projects, so attribution shows revenue, profit and margin. */
+  private void registerClientsAndProjects(User admin, Instant now) {
+    LocalDate start = LocalDate.ofInstant(now, ZoneOffset.UTC).minusMonths(MONTHS);
+    for (int i = 0; i < CLIENT_PROJECTS.length; i++) {
+      String[] names = CLIENT_PROJECTS[i];
+      String[] details = CLIENT_DETAILS[i];
+      Client client =
+          clients.create(
+              admin, new ClientDetails(names[0], details[0], Optional.of(details[1]), details[2]));
+      clients.create(
+          admin,
+          new ProjectDetails(
+              names[1],
+              client.id(),
+              details[3],
+              Optional.of(start),
+              Optional.empty(),
+              Optional.of(new BigDecimal(details[4])),
+              Optional.of(new BigDecimal(details[5]))));
+    }
   }
 
   private User person(User admin, String username, String name, String... roles) {

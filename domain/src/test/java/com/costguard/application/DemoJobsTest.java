@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.costguard.cost.job.EstimateZone;
 import com.costguard.cost.job.Pricing;
+import com.costguard.model.client.Client;
 import com.costguard.model.increase.IncreaseRequest;
 import com.costguard.model.increase.IncreaseStatus;
 import com.costguard.model.job.Job;
@@ -73,6 +74,12 @@ class DemoJobsTest {
     demo.users = users;
     demo.budgets = budgets;
     demo.increases = increases;
+    ClientService clients = new ClientService();
+    clients.clients = new InMemoryClientRepository();
+    clients.writer = new ClientService.Writer();
+    clients.writer.clients = clients.clients;
+    clients.writer.clock = clock;
+    demo.clients = clients;
     demo.clock = clock;
     demo.snapshots = new JobSnapshots();
     demo.snapshots.jobs = jobRepository;
@@ -127,6 +134,21 @@ class DemoJobsTest {
         .allSatisfy(r -> assertThat(r.status()).isEqualTo(IncreaseStatus.PENDING))
         .extracting(IncreaseRequest::approver)
         .containsOnly(Optional.of("maria"));
+  }
+
+  @Test
+  void theJobsClientsAndProjectsAreRegisteredWithRevenue() {
+    demo.loadIfMissing();
+
+    Set<String> jobClients =
+        jobRepository.withStatus(List.of(JobStatus.values())).stream()
+            .map(j -> j.client().orElseThrow())
+            .collect(Collectors.toSet());
+    assertThat(demo.clients.clients().stream().map(Client::name))
+        .containsExactlyInAnyOrderElementsOf(jobClients);
+    assertThat(demo.clients.projects())
+        .hasSize(4)
+        .allSatisfy(p -> assertThat(p.projectedRevenue()).isPresent());
   }
 
   @Test
