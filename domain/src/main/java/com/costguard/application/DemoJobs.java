@@ -67,7 +67,7 @@ public class DemoJobs {
    */
   private static final String[][] CLIENT_DETAILS = {
     {"ACME", "Retail", "A", "ACME-SUP", "25000", "1500"},
-    {"GLBX", "Market research", "B", "GLBX-MRA", "4000", "900"},
+    {"GLBX", "Market research", "B", "GLBX-MRA", "1500", "900"},
     {"INIT", "Software", "C", "INIT-CHURN", "1200", "400"},
     {"UMBR", "Healthcare", "A", "UMBR-NOTES", "30000", "2500"},
   };
