@@ -4,6 +4,7 @@ import com.costguard.cost.budget.BudgetPeriod;
 import com.costguard.cost.budget.BudgetScope;
 import com.costguard.cost.budget.SpendAttribution;
 import com.costguard.model.costevent.CostEvent;
+import com.costguard.model.costevent.CostEventFilter;
 import com.costguard.model.costevent.CostEventRepository;
 import com.costguard.model.costevent.SpendDimension;
 import java.math.BigDecimal;
@@ -43,8 +44,9 @@ class InMemoryCostEventRepository implements CostEventRepository {
   public void flush() {}
 
   @Override
-  public List<CostEvent> page(int first, int size) {
+  public List<CostEvent> page(CostEventFilter filter, int first, int size) {
     return stored.stream()
+        .filter(filter::matches)
         .sorted(Comparator.comparing(CostEvent::occurredAt).reversed())
         .skip(first)
         .limit(size)
@@ -54,6 +56,11 @@ class InMemoryCostEventRepository implements CostEventRepository {
   @Override
   public long count() {
     return stored.size();
+  }
+
+  @Override
+  public long count(CostEventFilter filter) {
+    return stored.stream().filter(filter::matches).count();
   }
 
   @Override

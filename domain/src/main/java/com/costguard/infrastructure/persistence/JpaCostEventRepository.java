@@ -3,6 +3,7 @@ package com.costguard.infrastructure.persistence;
 import com.costguard.cost.budget.BudgetPeriod;
 import com.costguard.cost.budget.BudgetScope;
 import com.costguard.model.costevent.CostEvent;
+import com.costguard.model.costevent.CostEventFilter;
 import com.costguard.model.costevent.CostEventRepository;
 import com.costguard.model.costevent.SpendDimension;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,12 +58,57 @@ public class JpaCostEventRepository implements CostEventRepository {
   }
 
   @Override
-  public List<CostEvent> page(int first, int size) {
-    return em.createQuery(
-            "select e from CostEvent e order by e.occurredAt desc, e.id desc", CostEvent.class)
+  public List<CostEvent> page(CostEventFilter filter, int first, int size) {
+    return filtered(
+            filter,
+            "select e from CostEvent e where %s order by e.occurredAt desc, e.id desc",
+            CostEvent.class)
         .setFirstResult(first)
         .setMaxResults(size)
         .getResultList();
+  }
+
+  @Override
+  public long count(CostEventFilter filter) {
+    return filtered(filter, "select count(e) from CostEvent e where %s", Long.class)
+        .getSingleResult();
+  }
+
+  /**
+   * {@code jpql} with the filter's conditions in place of {@code %s}: only fixed attribute names
+   * enter the text, every value is a bound parameter.
+   */
+  private <T> TypedQuery<T> filtered(CostEventFilter filter, String jpql, Class<T> type) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    List<String> conditions = new ArrayList<>();
+    conditions.add("1 = 1");
+    filter.operationType().ifPresent(v -> equal(conditions, values, "operationType", v));
+    filter.client().ifPresent(v -> equal(conditions, values, "client", v));
+    filter.project().ifPresent(v -> equal(conditions, values, "project", v));
+    filter.provider().ifPresent(v -> equal(conditions, values, "provider", v));
+    filter
+        .from()
+        .ifPresent(
+            v -> {
+              conditions.add("e.occurredAt >= :from");
+              values.put("from", v);
+            });
+    filter
+        .to()
+        .ifPresent(
+            v -> {
+              conditions.add("e.occurredAt < :to");
+              values.put("to", v);
+            });
+    TypedQuery<T> query = em.createQuery(jpql.formatted(String.join(" and ", conditions)), type);
+    values.forEach(query::setParameter);
+    return query;
+  }
+
+  private static void equal(
+      List<String> conditions, Map<String, Object> values, String attribute, String value) {
+    conditions.add("e.%1$s = :%1$s".formatted(attribute));
+    values.put(attribute, value);
   }
 
   @Override

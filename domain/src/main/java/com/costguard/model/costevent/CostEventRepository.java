@@ -21,10 +21,13 @@ public interface CostEventRepository {
   /** Sends pending writes to the database now, so a constraint violation surfaces here. */
   void flush();
 
-  /** Newest first by {@code occurredAt}. */
-  List<CostEvent> page(int first, int size);
+  /** The events {@code filter} matches, newest first by {@code occurredAt}. */
+  List<CostEvent> page(CostEventFilter filter, int first, int size);
 
   long count();
+
+  /** The number of events {@code filter} matches. */
+  long count(CostEventFilter filter);
 
   /** Sum of amounts with {@code from <= occurredAt < to}; zero when there are none. */
   BigDecimal total(Instant from, Instant to);
