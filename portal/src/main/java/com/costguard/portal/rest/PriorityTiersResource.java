@@ -1,5 +1,6 @@
 package com.costguard.portal.rest;
 
+import com.costguard.application.Actor;
 import com.costguard.application.ClientService;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -44,7 +45,7 @@ public class PriorityTiersResource {
       @PathParam("tier") String tier, InputStream body, @Context SecurityContext caller) {
     return ClientJson.tiers(
         clients.setMonthlyAllocation(
-            ((ApiPrincipal) caller.getUserPrincipal()).user(),
+            Actor.api(((ApiPrincipal) caller.getUserPrincipal()).user()),
             tier,
             JsonFields.decimal(JsonBodies.object(body), "monthlyAllocation").orElse(null)));
   }
