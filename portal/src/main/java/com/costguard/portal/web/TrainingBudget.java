@@ -465,7 +465,7 @@ public class TrainingBudget implements Serializable {
     return values;
   }
 
-  private static jakarta.json.JsonObject chart(
+  static jakarta.json.JsonObject chart(
       String type, JsonArrayBuilder labels, JsonArrayBuilder datasets, String title) {
     return Json.createObjectBuilder()
         .add("type", type)
