@@ -36,9 +36,9 @@ public class CostAttribution {
   @Inject Configuration configuration;
   @Inject Clock clock;
   @Inject Formats formats;
+  @Inject PaperChoice paperChoice;
 
   private DateRange range;
-  private String paper;
   private AttributionReport report;
   private ReuseReport reuse;
 
@@ -77,15 +77,6 @@ public class CostAttribution {
 
   public String rangeLabel() {
     return range.label();
-  }
-
-  /** The paper of the PDF export: {@code a4} (the default) or {@code letter}. */
-  public String getPaper() {
-    return paper;
-  }
-
-  public void setPaper(String paper) {
-    this.paper = paper;
   }
 
   public AttributionReport getReport() {
@@ -141,7 +132,7 @@ public class CostAttribution {
   public void downloadPdf() throws IOException {
     AttributionReport shown = getReport();
     Reports reports = Downloads.reports(configuration, clock);
-    Paper size = Paper.of(paper);
+    Paper size = paperChoice.paper();
     Downloads.send(
         Downloads.PDF, "attribution", range, out -> reports.attribution(shown, size, out));
   }

@@ -50,10 +50,10 @@ public class CostOptimization {
   @Inject Configuration configuration;
   @Inject Clock clock;
   @Inject Formats formats;
+  @Inject PaperChoice paperChoice;
 
   private Map<String, String> parameters;
   private DateRange range;
-  private String paper;
   private OptimizationReport report;
 
   @PostConstruct
@@ -124,15 +124,12 @@ public class CostOptimization {
     return parameters.getOrDefault("gpu", "");
   }
 
-  /** The mode filter's choices: value → label. */
+  /** The mode filter's choices besides both: value → label. */
   public List<Map.Entry<String, String>> getModes() {
-    return List.of(
-        Map.entry("", "Spot and on-demand"),
-        Map.entry("spot", "Spot only"),
-        Map.entry("on_demand", "On-demand only"));
+    return List.of(Map.entry("spot", "Spot only"), Map.entry("on_demand", "On-demand only"));
   }
 
-  /** The statuses of the range's jobs, for the status filter: value → label, "Any" first. */
+  /** The statuses of the range's jobs, for the status filter: value → label. */
   public List<Map.Entry<String, String>> getStatuses() {
     return choices(getSavings().jobs().stream().map(CostedJob::status));
   }
@@ -143,12 +140,9 @@ public class CostOptimization {
   }
 
   private static List<Map.Entry<String, String>> choices(java.util.stream.Stream<String> values) {
-    List<Map.Entry<String, String>> choices = new java.util.ArrayList<>();
-    choices.add(Map.entry("", "Any"));
-    values
-        .collect(Collectors.toCollection(TreeSet::new))
-        .forEach(v -> choices.add(Map.entry(v, v)));
-    return choices;
+    return values.collect(Collectors.toCollection(TreeSet::new)).stream()
+        .map(v -> Map.entry(v, v))
+        .toList();
   }
 
   /** The range's jobs the filters keep, highest savings first (as the report orders them). */
@@ -286,15 +280,6 @@ public class CostOptimization {
 
   // ---- exports ----
 
-  /** The paper of the PDF export: {@code a4} (the default) or {@code letter}. */
-  public String getPaper() {
-    return paper;
-  }
-
-  public void setPaper(String paper) {
-    this.paper = paper;
-  }
-
   public void downloadCsv() throws IOException {
     OptimizationReport shown = getReport();
     Downloads.send(Downloads.CSV, "cost-optimization", range, out -> ReportCsv.jobs(shown, out));
@@ -303,7 +288,7 @@ public class CostOptimization {
   public void downloadPdf() throws IOException {
     OptimizationReport shown = getReport();
     Reports reports = Downloads.reports(configuration, clock);
-    Paper size = Paper.of(paper);
+    Paper size = paperChoice.paper();
     Downloads.send(
         Downloads.PDF, "cost-optimization", range, out -> reports.optimization(shown, size, out));
   }

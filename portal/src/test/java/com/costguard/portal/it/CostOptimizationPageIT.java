@@ -227,7 +227,14 @@ class CostOptimizationPageIT {
     browser.findElement(By.id("optApplyFilters")).click();
     new WebDriverWait(browser, Duration.ofSeconds(10))
         .until(ExpectedConditions.urlContains("mode=spot"));
-    assertThat(rows()).hasSize(3).noneMatch(tr -> tr.getText().contains(steady));
+    assertThat(rows())
+        .as(
+            () ->
+                browser.getCurrentUrl()
+                    + "\n"
+                    + browser.findElement(By.id("optJobsForm")).getAttribute("outerHTML"))
+        .hasSize(3)
+        .noneMatch(tr -> tr.getText().contains(steady));
     // The filters narrow the table, not the figures.
     assertThat(text("optTotalSpotCost")).isEqualTo(money(api, "totalSpotCost"));
     new Select(browser.findElement(By.id("optGpu"))).selectByValue("H100");
