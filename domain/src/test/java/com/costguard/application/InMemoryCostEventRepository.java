@@ -132,4 +132,30 @@ class InMemoryCostEventRepository implements CostEventRepository {
     return stored.stream()
         .filter(e -> !e.occurredAt().isBefore(from) && e.occurredAt().isBefore(to));
   }
+
+  @Override
+  public List<com.costguard.cost.attribution.ReuseGroup> reuseByClient(Instant from, Instant to) {
+    Map<Optional<String>, List<CostEvent>> byClient =
+        stored.stream()
+            .filter(e -> !e.occurredAt().isBefore(from) && e.occurredAt().isBefore(to))
+            .filter(e -> e.listCost().isPresent())
+            .collect(Collectors.groupingBy(CostEvent::client));
+    List<com.costguard.cost.attribution.ReuseGroup> groups = new ArrayList<>();
+    byClient.forEach(
+        (client, events) ->
+            groups.add(
+                new com.costguard.cost.attribution.ReuseGroup(
+                    client,
+                    sum(events, e -> e.listCost().orElseThrow()),
+                    sum(events, CostEvent::amount),
+                    sum(
+                        events,
+                        e -> e.listCost().orElseThrow().subtract(e.amount()).max(BigDecimal.ZERO)),
+                    events.size())));
+    return groups;
+  }
+
+  private static BigDecimal sum(List<CostEvent> events, Function<CostEvent, BigDecimal> amount) {
+    return events.stream().map(amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
 }

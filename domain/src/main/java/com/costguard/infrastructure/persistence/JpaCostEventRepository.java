@@ -1,5 +1,6 @@
 package com.costguard.infrastructure.persistence;
 
+import com.costguard.cost.attribution.ReuseGroup;
 import com.costguard.cost.budget.BudgetPeriod;
 import com.costguard.cost.budget.BudgetScope;
 import com.costguard.model.costevent.CostEvent;
@@ -261,5 +262,34 @@ public class JpaCostEventRepository implements CostEventRepository {
             .setParameter("to", to)
             .getSingleResult();
     return savings == null ? BigDecimal.ZERO : savings;
+  }
+
+  @Override
+  public List<ReuseGroup> reuseByClient(Instant from, Instant to) {
+    List<Object[]> rows =
+        em.createQuery(
+                "select e.client, sum(e.listCost), sum(e.amount),"
+                    + " sum(case when e.listCost > e.amount then e.listCost - e.amount else 0 end),"
+                    + " count(e) from CostEvent e"
+                    + " where e.occurredAt >= :from and e.occurredAt < :to"
+                    + " and e.listCost is not null group by e.client",
+                Object[].class)
+            .setParameter("from", from)
+            .setParameter("to", to)
+            .getResultList();
+    return rows.stream()
+        .map(
+            row ->
+                new ReuseGroup(
+                    Optional.ofNullable((String) row[0]),
+                    decimal(row[1]),
+                    decimal(row[2]),
+                    decimal(row[3]),
+                    ((Number) row[4]).longValue()))
+        .toList();
+  }
+
+  private static BigDecimal decimal(Object sum) {
+    return sum == null ? BigDecimal.ZERO : new BigDecimal(sum.toString());
   }
 }
