@@ -251,8 +251,7 @@ public class CostOptimization {
                     .add("label", "Spot jobs")
                     .add("data", jobs)
                     .add("backgroundColor", "#0b5cad"));
-    return ChartJs.config("bar", labels, sets, "Spot jobs by number of interruptions")
-        .toString();
+    return ChartJs.config("bar", labels, sets, "Spot jobs by number of interruptions").toString();
   }
 
   public String getCumulativeChart() {

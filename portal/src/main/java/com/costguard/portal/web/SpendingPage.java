@@ -35,17 +35,18 @@ public class SpendingPage {
   @Inject Clock clock;
   @Inject Formats formats;
 
-  private DayRange range;
+  private DateRange range;
   private SpendingSummary summary;
 
   @PostConstruct
   void read() {
     Map<String, String> parameters =
         FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
-    range = DayRange.of(parameters, LocalDate.now(clock.withZone(configuration.timezone())));
+    range =
+        new DateRange(parameters, LocalDate.now(clock.withZone(configuration.timezone())), "month");
   }
 
-  public DayRange getRange() {
+  public DateRange getRange() {
     return range;
   }
 
@@ -107,8 +108,8 @@ public class SpendingPage {
         .formatted(
             dimension,
             URLEncoder.encode(name, StandardCharsets.UTF_8),
-            range.getFirstDay(),
-            range.getLastDay());
+            range.firstDay(),
+            range.lastDay());
   }
 
   public String getDayChart() {

@@ -9,33 +9,35 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class DayRangeTest {
+class DateRangeTest {
 
   private static final LocalDate TODAY = LocalDate.of(2026, 2, 14);
 
   @Test
-  void withoutParametersItIsThisCalendarMonth() {
-    DayRange range = DayRange.of(Map.of(), TODAY);
+  void withoutParametersItIsThePagesDefault() {
+    DateRange range = new DateRange(Map.of(), TODAY, "month");
     assertThat(range.chosen()).isEqualTo("month");
-    assertThat(range.getFirstDay()).isEqualTo(LocalDate.of(2026, 2, 1));
-    assertThat(range.getLastDay()).isEqualTo(LocalDate.of(2026, 2, 28));
-    assertThat(range.isCustomRefused()).isFalse();
+    assertThat(range.firstDay()).isEqualTo(LocalDate.of(2026, 2, 1));
+    assertThat(range.lastDay()).isEqualTo(TODAY);
+    assertThat(range.customRefused()).isFalse();
+    assertThat(range.explicit()).isFalse();
   }
 
   @Test
   void theLastDaysEndToday() {
-    assertThat(DayRange.of(Map.of("range", "30"), TODAY).getFirstDay())
+    assertThat(new DateRange(Map.of("range", "30"), TODAY, "month").firstDay())
         .isEqualTo(LocalDate.of(2026, 1, 16));
-    DayRange ninety = DayRange.of(Map.of("range", "90"), TODAY);
-    assertThat(ninety.getFirstDay()).isEqualTo(LocalDate.of(2025, 11, 17));
-    assertThat(ninety.getLastDay()).isEqualTo(TODAY);
+    DateRange ninety = new DateRange(Map.of("range", "90"), TODAY, "month");
+    assertThat(ninety.firstDay()).isEqualTo(LocalDate.of(2025, 11, 17));
+    assertThat(ninety.lastDay()).isEqualTo(TODAY);
     assertThat(ninety.label()).isEqualTo("Last 90 days");
   }
 
   @Test
   void aCustomRangeIncludesBothDaysInTheInstallationsZone() {
-    DayRange range =
-        DayRange.of(Map.of("range", "custom", "from", "2026-01-05", "to", "2026-01-05"), TODAY);
+    DateRange range =
+        new DateRange(
+            Map.of("range", "custom", "from", "2026-01-05", "to", "2026-01-05"), TODAY, "30");
     ZoneId paris = ZoneId.of("Europe/Paris");
     assertThat(range.start(paris).toString()).isEqualTo("2026-01-04T23:00:00Z");
     assertThat(range.end(paris).toString()).isEqualTo("2026-01-05T23:00:00Z");
@@ -43,17 +45,18 @@ class DayRangeTest {
   }
 
   @Test
-  void anUnreadableOrBackwardsCustomRangeFallsBackToTheMonthAndSaysSo() {
+  void anUnreadableOrBackwardsCustomRangeFallsBackToTheDefaultAndSaysSo() {
     for (Map<String, String> bad :
         List.of(
             Map.of("range", "custom", "from", "2026-02-30", "to", "2026-03-01"),
             Map.of("range", "custom", "from", "2026-03-02", "to", "2026-03-01"),
             Map.of("range", "custom", "from", "2026-03-01"))) {
-      DayRange range = DayRange.of(bad, TODAY);
+      DateRange range = new DateRange(bad, TODAY, "month");
       assertThat(range.chosen()).isEqualTo("month");
-      assertThat(range.isCustomRefused()).isTrue();
+      assertThat(range.customRefused()).isTrue();
     }
-    assertThat(DayRange.of(Map.of("range", "'; drop table x"), TODAY).chosen()).isEqualTo("month");
+    assertThat(new DateRange(Map.of("range", "'; drop table x"), TODAY, "30").chosen())
+        .isEqualTo("30");
   }
 
   @Test
