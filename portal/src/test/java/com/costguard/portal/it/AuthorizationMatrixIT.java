@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -126,6 +127,18 @@ class AuthorizationMatrixIT {
   private final Map<Role, TestUsers.TestUser> portalUsers = new EnumMap<>(Role.class);
   private final Map<Role, PortalSession> sessions = new EnumMap<>(Role.class);
 
+  // What the cells made, put to rest afterwards: the shared deployment goes on with other classes.
+  private final List<Long> budgetsMade = new ArrayList<>();
+  private final List<Long> jobsMade = new ArrayList<>();
+
+  /** Jobs left queued are cancelled (no reservation stays), budgets made are disabled. */
+  @AfterEach
+  void putToRest() {
+    jobsMade.forEach(job -> api.post("api/v1/jobs/" + job + "/cancel", ""));
+    budgetsMade.forEach(
+        budget -> api.put("api/v1/budgets/" + budget, "{\"enabled\": false}", Api.TOKEN));
+  }
+
   @BeforeAll
   static void startFakeSlack() throws Exception {
     slack = FakeSlackApi.start();
@@ -202,7 +215,9 @@ class AuthorizationMatrixIT {
             .toString();
     Api.Answer created = api.post("api/v1/budgets", json);
     assertThat(created.status()).as(created.body()).isEqualTo(201);
-    return new Budget(created.json().getJsonNumber("id").longValueExact(), client);
+    Budget budget = new Budget(created.json().getJsonNumber("id").longValueExact(), client);
+    budgetsMade.add(budget.id());
+    return budget;
   }
 
   private String limit(Budget budget) {
@@ -223,7 +238,9 @@ class AuthorizationMatrixIT {
                 "portal-job.json",
                 Map.of("externalId", externalId, "name", "Matrix job", "createdBy", createdBy)));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
-    return created.json().getJsonNumber("id").longValueExact();
+    long id = created.json().getJsonNumber("id").longValueExact();
+    jobsMade.add(id);
+    return id;
   }
 
   private String jobStatus(long job) {
@@ -327,20 +344,23 @@ class AuthorizationMatrixIT {
       }
       case CREATE_JOB -> {
         String externalId = "it-matrix-" + UUID.randomUUID();
-        boolean ok =
-            allowed(
-                api.post(
-                    "api/v1/jobs",
-                    Fixtures.load(
-                        "portal-job.json",
-                        Map.of(
-                            "externalId",
-                            externalId,
-                            "name",
-                            "Matrix job",
-                            "createdBy",
-                            user.username())),
-                    token));
+        Api.Answer created =
+            api.post(
+                "api/v1/jobs",
+                Fixtures.load(
+                    "portal-job.json",
+                    Map.of(
+                        "externalId",
+                        externalId,
+                        "name",
+                        "Matrix job",
+                        "createdBy",
+                        user.username())),
+                token);
+        boolean ok = allowed(created);
+        if (ok) {
+          jobsMade.add(created.json().getJsonNumber("id").longValueExact());
+        }
         assertThat(count("select count(*) from jobs where external_id = ?", externalId))
             .isEqualTo(ok ? 1 : 0);
         return ok;

@@ -272,6 +272,15 @@ class PortalHardeningIT {
         browser.get(base + page);
         assertThat(browser.findElements(By.id("main"))).as(page).hasSize(1);
         assertThat(refusedByPolicy(browser)).as(page).isEmpty();
+        // The policy would refuse an inline handler only when its event fires: none may be left.
+        assertThat(
+                browser.executeScript(
+                    "return Array.from(document.querySelectorAll('*'))"
+                        + ".filter(e => Array.from(e.attributes).some(a => /^on/i.test(a.name)))"
+                        + ".map(e => e.outerHTML.substring(0, 160));"))
+            .as(page + ": elements with inline handlers")
+            .asList()
+            .isEmpty();
         assertThat(browser.executeScript("return typeof PrimeFaces !== 'undefined' && !!window.$"))
             .as(page + ": PrimeFaces ran")
             .isEqualTo(true);
