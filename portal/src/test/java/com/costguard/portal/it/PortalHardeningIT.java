@@ -299,6 +299,7 @@ class PortalHardeningIT {
       Browser.screenshots(browser, "csp-job");
     } finally {
       browser.quit();
+      api.post("api/v1/jobs/" + jobId + "/cancel", ""); // no queued job left holding a reservation
     }
   }
 
