@@ -313,7 +313,9 @@ class HostileInputIT {
     TestUsers.TestUser manager = PortalUsers.create("BUDGET_MANAGER");
     PortalSession session = new PortalSession(base);
     assertThat(session.signIn(manager.username(), PortalUsers.PASSWORD).status()).isEqualTo(302);
-    for (String sql : SQL) {
+    // Pages are slower than API calls: three of the attempts are enough for each filter here.
+    List<String> attempts = SQL.subList(0, 3);
+    for (String sql : attempts) {
       for (String path :
           List.of(
               "dashboard/training-budget?budget=" + q(sql),
@@ -331,7 +333,7 @@ class HostileInputIT {
     ChromeDriver browser = Browser.start();
     try {
       PortalUsers.signIn(browser, base, manager.username());
-      for (String sql : SQL) {
+      for (String sql : attempts) {
         // A user filter of SQL matches no entry (rather than every one).
         filter(browser, "audit:user", sql);
         assertThat(browser.findElements(By.id("main"))).as(sql).hasSize(1);
