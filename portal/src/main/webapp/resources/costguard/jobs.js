@@ -27,6 +27,12 @@ var costguard = (function () {
   }
   setInterval(tick, 1000);
   document.addEventListener('DOMContentLoaded', tick);
+  // Bound here, not inline: the Content-Security-Policy runs no inline handler it did not nonce.
+  document.addEventListener('click', function (e) {
+    if (e.target.closest && e.target.closest('#offline .retry') && window.refreshCost) {
+      window.refreshCost();
+    }
+  });
   document.addEventListener('keydown', function (e) {
     if (e.key !== 'Escape') return;
     var open = document.activeElement && document.activeElement.closest('details[open]');

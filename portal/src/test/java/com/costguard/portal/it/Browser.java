@@ -33,6 +33,8 @@ public final class Browser {
         "--disable-component-update",
         "--disable-sync",
         "--no-first-run");
+    // The console is kept, so a test can see what the browser refused (e.g. by the CSP).
+    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File("/usr/bin/chromedriver"))
