@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.costguard.application.RequestRefusedException.Reason;
 import com.costguard.cost.attribution.PriorityTier;
+import com.costguard.model.audit.AuditAction;
+import com.costguard.model.audit.AuditEntry;
 import com.costguard.model.client.Client;
 import com.costguard.model.client.ClientDetails;
 import com.costguard.model.client.Project;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,19 +33,29 @@ class ClientServiceTest {
 
   private final InMemoryClientRepository repository = new InMemoryClientRepository();
   private final ClientService service = new ClientService();
+  private final InMemoryAuditRepository auditLog = new InMemoryAuditRepository();
 
   @BeforeEach
   void wire() {
     ClientService.Writer writer = new ClientService.Writer();
     writer.clients = repository;
     writer.clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    writer.audit = new AuditLog();
+    writer.audit.log = auditLog;
+    writer.audit.clock = writer.clock;
     service.clients = repository;
     service.writer = writer;
   }
 
-  private static User user(Role role) {
-    return new User(
-        role.name().toLowerCase(), role + "@example.com", role.name(), EnumSet.of(role), null, NOW);
+  private static Actor user(Role role) {
+    return Actor.portal(
+        new User(
+            role.name().toLowerCase(),
+            role + "@example.com",
+            role.name(),
+            EnumSet.of(role),
+            null,
+            NOW));
   }
 
   private static ClientDetails acme(String tier) {
@@ -93,7 +106,7 @@ class ClientServiceTest {
 
   @Test
   void invalidDetailsAreRefusedNamingTheField() {
-    User admin = user(Role.ADMIN);
+    Actor admin = user(Role.ADMIN);
     refused(() -> service.create(admin, acme("D")), Reason.VALIDATION, "priorityTier");
     refused(() -> service.create(admin, acme(null)), Reason.VALIDATION, "priorityTier");
     refused(
@@ -118,7 +131,7 @@ class ClientServiceTest {
 
   @Test
   void updatesReplaceDetailsAndKeepCodesUnique() {
-    User admin = user(Role.ADMIN);
+    Actor admin = user(Role.ADMIN);
     Client acme = service.create(admin, acme("A"));
     service.create(admin, new ClientDetails("Beta", "BETA", Optional.empty(), "C"));
     Client changed =
@@ -147,5 +160,65 @@ class ClientServiceTest {
     assertThat(service.setMonthlyAllocation(user(Role.ADMIN), "a", new BigDecimal("250")))
         .containsEntry(PriorityTier.A, new BigDecimal("250"))
         .containsEntry(PriorityTier.B, new BigDecimal("150"));
+  }
+
+  /** The audit log's entries, oldest first. */
+  private List<AuditEntry> entries() {
+    return auditLog.chain(0, Long.MAX_VALUE, 1000);
+  }
+
+  @Test
+  void everyCreationAndChangeIsAuditedWithItsOldAndNewValues() {
+    Actor admin = user(Role.ADMIN);
+    Client acme = service.create(admin, acme("A"));
+    Project q1 = service.create(admin, project(acme.id(), null, null));
+    service.update(
+        admin, acme.id(), new ClientDetails("Acme", "ACME", Optional.of("Finance"), "B"));
+    service.setOtherCosts(admin, q1.id(), new BigDecimal("120.50"));
+    service.setMonthlyAllocation(admin, "C", new BigDecimal("90"));
+    // Setting what is already there changes nothing and writes nothing.
+    service.setOtherCosts(admin, q1.id(), new BigDecimal("120.500000"));
+
+    List<AuditEntry> entries = entries();
+    assertThat(entries)
+        .extracting(AuditEntry::action)
+        .containsExactly(
+            AuditAction.CLIENT_CREATED.wireName(),
+            AuditAction.PROJECT_CREATED.wireName(),
+            AuditAction.CLIENT_UPDATED.wireName(),
+            AuditAction.PROJECT_UPDATED.wireName(),
+            AuditAction.PRIORITY_TIER_CHANGED.wireName());
+    assertThat(entries).allSatisfy(e -> assertThat(e.actor()).isEqualTo("admin"));
+    assertThat(entries.get(0).newValue().orElseThrow())
+        .contains("\"code\":\"ACME\"", "\"priorityTier\":\"A\"");
+    assertThat(entries.get(2).oldValue())
+        .contains("{\"name\":\"Acme Financial\",\"priorityTier\":\"A\"}");
+    assertThat(entries.get(2).newValue()).contains("{\"name\":\"Acme\",\"priorityTier\":\"B\"}");
+    assertThat(entries.get(3).subjectId()).isEqualTo(q1.id().toString());
+    assertThat(entries.get(3).oldValue()).contains("{\"otherCosts\":0.00}");
+    assertThat(entries.get(3).newValue()).contains("{\"otherCosts\":120.50}");
+    assertThat(entries.get(4).oldValue()).contains("{\"monthlyAllocation\":100.00}");
+    assertThat(entries.get(4).newValue()).contains("{\"monthlyAllocation\":90.00}");
+    assertThat(service.project(q1.id()).otherCosts()).isEqualByComparingTo("120.50");
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = Role.class,
+      names = {"APPROVER", "ENGINEER", "VIEWER"})
+  void onlyManagersChangeOtherCostsAndARefusalWritesNothing(Role role) {
+    Actor admin = user(Role.ADMIN);
+    Project q1 = service.create(admin, project(service.create(admin, acme("A")).id(), null, null));
+    int before = entries().size();
+    refused(
+        () -> service.setOtherCosts(user(role), q1.id(), BigDecimal.TEN), Reason.FORBIDDEN, null);
+    refused(
+        () -> service.setOtherCosts(admin, q1.id(), new BigDecimal("-1")),
+        Reason.VALIDATION,
+        "otherCosts");
+    refused(() -> service.setOtherCosts(admin, q1.id(), null), Reason.VALIDATION, "otherCosts");
+    refused(() -> service.setOtherCosts(admin, 999, BigDecimal.TEN), Reason.NOT_FOUND, null);
+    assertThat(entries()).hasSize(before);
+    assertThat(service.project(q1.id()).otherCosts()).isEqualByComparingTo("0");
   }
 }

@@ -25,7 +25,15 @@ public enum AuditAction {
   INCREASE_APPROVED("increase.approved"),
   INCREASE_REJECTED("increase.rejected"),
   /** A pending increase request was left undecided for 24 h. */
-  INCREASE_EXPIRED("increase.expired");
+  INCREASE_EXPIRED("increase.expired"),
+  CLIENT_CREATED("client.created"),
+  /** A change of a client's name, code, industry or priority tier. */
+  CLIENT_UPDATED("client.updated"),
+  PROJECT_CREATED("project.created"),
+  /** A change of a project's details, its revenue or other costs among them. */
+  PROJECT_UPDATED("project.updated"),
+  /** A change of a priority tier's monthly allocation. */
+  PRIORITY_TIER_CHANGED("priority_tier.changed");
 
   private final String wireName;
 

@@ -44,7 +44,7 @@ public class PriorityTiersResource {
       @PathParam("tier") String tier, InputStream body, @Context SecurityContext caller) {
     return ClientJson.tiers(
         clients.setMonthlyAllocation(
-            ((ApiPrincipal) caller.getUserPrincipal()).user(),
+            ApiPrincipal.actor(caller),
             tier,
             JsonFields.decimal(JsonBodies.object(body), "monthlyAllocation").orElse(null)));
   }
