@@ -7,16 +7,12 @@ import com.costguard.cost.attribution.MarginBand;
 import com.costguard.cost.attribution.ProjectProfit;
 import com.costguard.portal.reports.Paper;
 import com.costguard.portal.reports.ReportCsv;
-import com.costguard.portal.reports.ReportFormat;
-import com.costguard.portal.reports.Reports;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -120,6 +116,11 @@ public class CostAttribution {
     return report;
   }
 
+  /** Reads the report again after a change made on this page (other costs), for the answer. */
+  void refresh() {
+    report = null;
+  }
+
   /** The CSS class of a project's margin band: zone-green, zone-yellow, zone-red, or none. */
   public String bandClass(ProjectProfit project) {
     return project.band().map(b -> "zone-" + b.name().toLowerCase()).orElse("zone-none");
@@ -150,34 +151,21 @@ public class CostAttribution {
 
   public void downloadCsv() throws IOException {
     AttributionReport shown = getReport();
-    send("text/csv; charset=UTF-8", "csv", out -> ReportCsv.attribution(shown, out));
+    FileDownload.send(FileDownload.CSV, filename("csv"), out -> ReportCsv.attribution(shown, out));
   }
 
   public void downloadPdf() throws IOException {
     AttributionReport shown = getReport();
-    Reports reports =
-        new Reports(
-            new ReportFormat(configuration.currency().getCurrencyCode(), configuration.timezone()),
-            clock.instant());
-    send("application/pdf", "pdf", out -> reports.attribution(shown, Paper.A4, out));
+    FileDownload.send(
+        FileDownload.PDF,
+        filename("pdf"),
+        out ->
+            FileDownload.reports(configuration, clock.instant()).attribution(shown, Paper.A4, out));
   }
 
-  private interface Render {
-    void to(OutputStream out) throws IOException;
-  }
-
-  /** Answers the postback with the file, named as {@code GET /api/v1/reports} names it. */
-  private void send(String type, String extension, Render render) throws IOException {
-    FacesContext faces = FacesContext.getCurrentInstance();
-    ExternalContext external = faces.getExternalContext();
-    external.responseReset();
-    external.setResponseContentType(type);
-    external.setResponseHeader(
-        "Content-Disposition",
-        "attachment; filename=\"attribution_%s_%s.%s\""
-            .formatted(getFirstDay(), getLastDay(), extension));
-    render.to(external.getResponseOutputStream());
-    faces.responseComplete();
+  /** Named as {@code GET /api/v1/reports} names it. */
+  private String filename(String extension) {
+    return "attribution_%s_%s.%s".formatted(getFirstDay(), getLastDay(), extension);
   }
 
   private LocalDate today() {
