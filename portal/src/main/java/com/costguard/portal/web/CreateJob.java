@@ -16,10 +16,12 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.primefaces.PrimeFaces;
 
 /**
@@ -36,38 +38,28 @@ public class CreateJob implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  /** The service's field names and the inputs that hold them, per form. */
+  /** The service's field names: each form names its inputs after them. */
   private static final Map<String, String> JOB_FIELDS =
-      Map.ofEntries(
-          Map.entry("name", "jobForm:name"),
-          Map.entry("createdBy", "jobForm:name"),
-          Map.entry("client", "jobForm:client"),
-          Map.entry("project", "jobForm:project"),
-          Map.entry("team", "jobForm:team"),
-          Map.entry("provider", "jobForm:provider"),
-          Map.entry("gpuType", "jobForm:gpuType"),
-          Map.entry("pricing", "jobForm:pricing"),
-          Map.entry("hourlyRate", "jobForm:hourlyRate"),
-          Map.entry("onDemandHourlyRate", "jobForm:onDemandHourlyRate"),
-          Map.entry("estimateMin", "jobForm:estimateMin"),
-          Map.entry("estimateMax", "jobForm:estimateMax"),
-          Map.entry("totalSteps", "jobForm:totalSteps"));
+      inputs(
+          "jobForm",
+          "name",
+          "client",
+          "project",
+          "team",
+          "provider",
+          "gpuType",
+          "pricing",
+          "hourlyRate",
+          "onDemandHourlyRate",
+          "estimateMin",
+          "estimateMax",
+          "totalSteps");
 
   private static final Map<String, String> CLIENT_FIELDS =
-      Map.of(
-          "name", "clientForm:clientName",
-          "code", "clientForm:clientCode",
-          "industry", "clientForm:clientIndustry",
-          "priorityTier", "clientForm:clientTier");
+      inputs("clientForm", "name", "code", "industry", "priorityTier");
 
   private static final Map<String, String> PROJECT_FIELDS =
-      Map.of(
-          "name", "projectForm:projectName",
-          "clientId", "projectForm:projectClient",
-          "code", "projectForm:projectCode",
-          "startDate", "projectForm:projectStart",
-          "endDate", "projectForm:projectEnd",
-          "projectedRevenue", "projectForm:projectRevenue");
+      inputs("projectForm", "name", "clientId", "code", "startDate", "endDate", "projectedRevenue");
 
   @Inject JobService jobs;
   @Inject ClientService clients;
@@ -200,6 +192,11 @@ public class CreateJob implements Serializable {
     } catch (RequestRefusedException e) {
       Refusals.show(faces, e, PROJECT_FIELDS);
     }
+  }
+
+  /** Field name → the client id of the input of {@code form} named after it. */
+  private static Map<String, String> inputs(String form, String... fields) {
+    return Arrays.stream(fields).collect(Collectors.toMap(f -> f, f -> form + ":" + f));
   }
 
   private static Optional<String> optional(String text) {
