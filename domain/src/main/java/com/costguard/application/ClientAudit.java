@@ -24,21 +24,18 @@ final class ClientAudit {
   private ClientAudit() {}
 
   static AuditedChange created(Client client) {
-    return AuditedChange.of(
-        AuditAction.CLIENT_CREATED,
-        AuditedChange.CLIENT,
-        client.id(),
-        Optional.empty(),
-        Optional.of(AuditedFields.object(fields(client)).toString()));
+    return created(AuditAction.CLIENT_CREATED, AuditedChange.CLIENT, client.id(), fields(client));
   }
 
   static AuditedChange created(Project project) {
+    return created(
+        AuditAction.PROJECT_CREATED, AuditedChange.PROJECT, project.id(), fields(project));
+  }
+
+  private static AuditedChange created(
+      AuditAction action, String type, Object id, Map<String, JsonValue> fields) {
     return AuditedChange.of(
-        AuditAction.PROJECT_CREATED,
-        AuditedChange.PROJECT,
-        project.id(),
-        Optional.empty(),
-        Optional.of(AuditedFields.object(fields(project)).toString()));
+        action, type, id, Optional.empty(), Optional.of(AuditedFields.object(fields).toString()));
   }
 
   /** The client's fields as they are now, to compare with after a change. */

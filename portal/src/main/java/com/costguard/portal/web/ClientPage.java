@@ -165,39 +165,22 @@ public class ClientPage {
       labels.add(d.date().toString());
       values.add(Money.cents(d.cumulative()));
     }
-    return Json.createObjectBuilder()
-        .add("type", "line")
-        .add(
-            "data",
-            Json.createObjectBuilder()
-                .add("labels", labels)
-                .add(
-                    "datasets",
-                    Json.createArrayBuilder()
-                        .add(
-                            Json.createObjectBuilder()
-                                .add("label", "Cumulative cost")
-                                .add("data", values)
-                                .add("borderColor", "#0b5cad")
-                                .add("backgroundColor", "rgba(11,92,173,0.12)")
-                                .add("fill", "origin")
-                                .add("borderWidth", 3)
-                                .add("pointRadius", 3))))
-        .add(
-            "options",
-            Json.createObjectBuilder()
-                .add("responsive", true)
-                .add("maintainAspectRatio", false)
-                .add("animation", false)
-                .add(
-                    "plugins",
-                    Json.createObjectBuilder()
-                        .add("legend", Json.createObjectBuilder().add("display", false)))
-                .add(
-                    "scales",
-                    Json.createObjectBuilder()
-                        .add("y", Json.createObjectBuilder().add("beginAtZero", true))))
-        .build()
+    JsonArrayBuilder sets =
+        Json.createArrayBuilder()
+            .add(
+                Json.createObjectBuilder()
+                    .add("label", "Cost so far")
+                    .add("data", values)
+                    .add("borderColor", "#0b5cad")
+                    .add("backgroundColor", "rgba(11,92,173,0.12)")
+                    .add("fill", "origin")
+                    .add("borderWidth", 3)
+                    .add("pointRadius", 3));
+    return TrainingBudget.chart(
+            "line",
+            labels,
+            sets,
+            "Cumulative cost by the day jobs started (" + formats.zone() + ")")
         .toString();
   }
 

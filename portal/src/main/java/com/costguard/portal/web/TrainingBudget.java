@@ -465,7 +465,8 @@ public class TrainingBudget implements Serializable {
     return values;
   }
 
-  private static jakarta.json.JsonObject chart(
+  /** A Chart.js configuration for {@code p:chart}: responsive, no animation, titled. */
+  static jakarta.json.JsonObject chart(
       String type, JsonArrayBuilder labels, JsonArrayBuilder datasets, String title) {
     return Json.createObjectBuilder()
         .add("type", type)

@@ -254,7 +254,7 @@ class ClientPagesIT {
         browser.findElement(By.cssSelector("#tabs\\:clients .ui-expanded-row-content"));
     for (JsonObject job : client.getJsonArray("jobList").getValuesAs(JsonObject.class)) {
       WebElement tr =
-          expansion.findElements(By.cssSelector("tbody tr")).stream()
+          expansion.findElements(By.cssSelector("[id$='clientJobs_data'] > tr")).stream()
               .filter(
                   r ->
                       cellText(browser, r.findElement(By.tagName("td")))
@@ -271,7 +271,7 @@ class ClientPagesIT {
               "ana-" + run,
               "completed");
     }
-    assertThat(expansion.findElements(By.cssSelector("tbody tr"))).hasSize(3);
+    assertThat(expansion.findElements(By.cssSelector("[id$='clientJobs_data'] > tr"))).hasSize(3);
     Browser.screenshots(browser, "attribution-expanded");
 
     // Other costs: a wrong amount is refused next to its input and changes nothing.
