@@ -51,19 +51,8 @@ final class BudgetAudit {
    */
   static Optional<AuditedChange> updated(
       long budgetId, BudgetDefinition before, BudgetDefinition after) {
-    Map<String, JsonValue> was = fields(before);
-    Map<String, JsonValue> is = fields(after);
-    JsonObjectBuilder oldValue = Json.createObjectBuilder();
-    JsonObjectBuilder newValue = Json.createObjectBuilder();
-    boolean changed = false;
-    for (String name : was.keySet()) {
-      if (!was.get(name).equals(is.get(name))) {
-        oldValue.add(name, was.get(name));
-        newValue.add(name, is.get(name));
-        changed = true;
-      }
-    }
-    if (!changed) {
+    Optional<AuditedFields> changed = AuditedFields.between(fields(before), fields(after));
+    if (changed.isEmpty()) {
       return Optional.empty();
     }
     boolean limitChanged = before.limit().compareTo(after.limit()) != 0;
@@ -72,8 +61,8 @@ final class BudgetAudit {
                 limitChanged ? AuditAction.BUDGET_LIMIT_CHANGED : AuditAction.BUDGET_UPDATED,
                 AuditedChange.BUDGET,
                 budgetId,
-                Optional.of(oldValue.build().toString()),
-                Optional.of(newValue.build().toString()))
+                Optional.of(changed.get().before().toString()),
+                Optional.of(changed.get().after().toString()))
             .withChangePercent(
                 limitChanged
                     ? Optional.of(changePercent(before.limit(), after.limit()))
@@ -143,12 +132,10 @@ final class BudgetAudit {
   }
 
   private static JsonObject object(Map<String, JsonValue> fields) {
-    JsonObjectBuilder json = Json.createObjectBuilder();
-    fields.forEach(json::add);
-    return json.build();
+    return AuditedFields.object(fields);
   }
 
   private static JsonValue text(Optional<String> value) {
-    return value.<JsonValue>map(Json::createValue).orElse(JsonValue.NULL);
+    return AuditedFields.text(value);
   }
 }

@@ -39,9 +39,6 @@ public class ClientService {
 
   static final int MAX_CODE = 50;
 
-  /** The audit log's subject type of a tier change. */
-  public static final String PRIORITY_TIER = "priority_tier";
-
   private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
   @Inject ClientRepository clients;
@@ -79,36 +76,62 @@ public class ClientService {
    * @throws RequestRefusedException 403 unless ADMIN or BUDGET_MANAGER, 400 naming an invalid
    *     field, 409 when the code or name is taken
    */
-  public Client create(User actor, ClientDetails details) {
-    requireManager(actor);
+  public Client create(Actor actor, ClientDetails details) {
+    requireManager(actor.user());
     PriorityTier tier = validate(details);
-    return stored(() -> writer.createClient(details, tier), "client", details.code());
+    return stored(() -> writer.createClient(actor, details, tier), "client", details.code());
   }
 
   /** Replaces a client's details; as {@link #create}, and 404 for an unknown client. */
-  public Client update(User actor, long id, ClientDetails details) {
-    requireManager(actor);
+  public Client update(Actor actor, long id, ClientDetails details) {
+    requireManager(actor.user());
     client(id);
     PriorityTier tier = validate(details);
-    return stored(() -> writer.updateClient(id, details, tier), "client", details.code());
+    return stored(() -> writer.updateClient(actor, id, details, tier), "client", details.code());
   }
 
   /**
    * @throws RequestRefusedException 403 unless ADMIN or BUDGET_MANAGER, 400 naming an invalid field
    *     (an unknown clientId too), 409 when the code or name is taken
    */
-  public Project create(User actor, ProjectDetails details) {
-    requireManager(actor);
+  public Project create(Actor actor, ProjectDetails details) {
+    requireManager(actor.user());
     validate(details);
-    return stored(() -> writer.createProject(details), "project", details.code());
+    return stored(() -> writer.createProject(actor, details), "project", details.code());
   }
 
   /** Replaces a project's details; as {@link #create}, and 404 for an unknown project. */
-  public Project update(User actor, long id, ProjectDetails details) {
-    requireManager(actor);
+  public Project update(Actor actor, long id, ProjectDetails details) {
+    requireManager(actor.user());
     project(id);
     validate(details);
-    return stored(() -> writer.updateProject(id, details), "project", details.code());
+    return stored(() -> writer.updateProject(actor, id, details), "project", details.code());
+  }
+
+  /**
+   * Sets a project's other costs and keeps its other details: the portal's inline edit of the
+   * profitability table. The same rules as {@link #update}.
+   *
+   * @throws RequestRefusedException 403 unless ADMIN or BUDGET_MANAGER, 404 for an unknown project,
+   *     400 naming {@code otherCosts}
+   */
+  public Project setOtherCosts(Actor actor, long id, BigDecimal otherCosts) {
+    requireManager(actor.user());
+    Project p = project(id);
+    if (otherCosts == null) {
+      throw invalid("otherCosts", "otherCosts is required");
+    }
+    return update(
+        actor,
+        id,
+        new ProjectDetails(
+            p.name(),
+            p.clientId(),
+            p.code(),
+            p.startDate(),
+            p.endDate(),
+            p.projectedRevenue(),
+            Optional.of(otherCosts)));
   }
 
   /** What each priority tier is allocated a month. */
@@ -158,6 +181,13 @@ public class ClientService {
     }
   }
 
+  /**
+   * Whether {@code user} may create and change clients and projects (what {@link #create} asks).
+   */
+  public static boolean mayManage(User user) {
+    return user.hasRole(Role.ADMIN) || user.hasRole(Role.BUDGET_MANAGER);
+  }
+
   private static <T> T stored(java.util.function.Supplier<T> write, String what, String code) {
     try {
       return write.get();
@@ -173,7 +203,7 @@ public class ClientService {
   }
 
   private static void requireManager(User actor) {
-    if (!actor.hasRole(Role.ADMIN) && !actor.hasRole(Role.BUDGET_MANAGER)) {
+    if (!mayManage(actor)) {
       throw new RequestRefusedException(
           Reason.FORBIDDEN,
           null,
@@ -228,7 +258,10 @@ public class ClientService {
     }
   }
 
-  /** Writes in one transaction each, after a uniqueness check inside it. */
+  /**
+   * Writes in one transaction each, after a uniqueness check inside it, with the audit entry of
+   * what changed (SPEC §4: old and new values) in the same transaction.
+   */
   @ApplicationScoped
   public static class Writer {
 
@@ -237,35 +270,33 @@ public class ClientService {
     @Inject Clock clock;
 
     @Transactional
-    public Client createClient(ClientDetails d, PriorityTier tier) {
-      if (clients.clientTaken(d.code(), d.name(), Optional.empty())) {
-        throw taken("client", d.code());
-      }
+    public Client createClient(Actor actor, ClientDetails d, PriorityTier tier) {
+      refuseTaken(clients.clientTaken(d.code(), d.name(), Optional.empty()), "client", d.code());
       Client client = new Client(d.name(), d.code(), d.industry(), tier, clock.instant());
       clients.add(client);
       clients.flush();
+      audit.record(actor, ClientAudit.created(client));
       return client;
     }
 
     @Transactional
-    public Client updateClient(long id, ClientDetails d, PriorityTier tier) {
-      if (clients.clientTaken(d.code(), d.name(), Optional.of(id))) {
-        throw taken("client", d.code());
-      }
+    public Client updateClient(Actor actor, long id, ClientDetails d, PriorityTier tier) {
+      refuseTaken(clients.clientTaken(d.code(), d.name(), Optional.of(id)), "client", d.code());
       Client client = clients.client(id).orElseThrow();
+      var before = ClientAudit.fields(client);
       client.change(d.name(), d.code(), d.industry(), tier);
       clients.flush();
+      ClientAudit.updated(before, client).ifPresent(c -> audit.record(actor, c));
       return client;
     }
 
     @Transactional
-    public Project createProject(ProjectDetails d) {
-      if (clients.projectTaken(d.code(), d.name(), Optional.empty())) {
-        throw taken("project", d.code());
-      }
+    public Project createProject(Actor actor, ProjectDetails d) {
+      refuseTaken(clients.projectTaken(d.code(), d.name(), Optional.empty()), "project", d.code());
       Project project = new Project(d, clock.instant());
       clients.add(project);
       clients.flush();
+      audit.record(actor, ClientAudit.created(project));
       return project;
     }
 
@@ -278,7 +309,7 @@ public class ClientService {
             actor,
             AuditedChange.of(
                     AuditAction.TIER_ALLOCATION_CHANGED,
-                    PRIORITY_TIER,
+                    AuditedChange.PRIORITY_TIER,
                     tier.name(),
                     Optional.of(allocation(before)),
                     Optional.of(allocation(amount)))
@@ -298,7 +329,7 @@ public class ClientService {
             actor,
             AuditedChange.of(
                 AuditAction.TIER_ROLLOVER_CHANGED,
-                PRIORITY_TIER,
+                AuditedChange.PRIORITY_TIER,
                 tier.name(),
                 Optional.of(Json.createObjectBuilder().add("rollover", before).build().toString()),
                 Optional.of(
@@ -314,14 +345,20 @@ public class ClientService {
     }
 
     @Transactional
-    public Project updateProject(long id, ProjectDetails d) {
-      if (clients.projectTaken(d.code(), d.name(), Optional.of(id))) {
-        throw taken("project", d.code());
-      }
+    public Project updateProject(Actor actor, long id, ProjectDetails d) {
+      refuseTaken(clients.projectTaken(d.code(), d.name(), Optional.of(id)), "project", d.code());
       Project project = clients.project(id).orElseThrow();
+      var before = ClientAudit.fields(project);
       project.change(d);
       clients.flush();
+      ClientAudit.updated(before, project).ifPresent(c -> audit.record(actor, c));
       return project;
+    }
+
+    private static void refuseTaken(boolean taken, String what, String code) {
+      if (taken) {
+        throw taken(what, code);
+      }
     }
   }
 }

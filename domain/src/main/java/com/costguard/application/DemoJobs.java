@@ -124,9 +124,10 @@ public class DemoJobs {
       String[] details = CLIENT_DETAILS[i];
       Client client =
           clients.create(
-              admin, new ClientDetails(names[0], details[0], Optional.of(details[1]), details[2]));
+              Actor.portal(admin),
+              new ClientDetails(names[0], details[0], Optional.of(details[1]), details[2]));
       clients.create(
-          admin,
+          Actor.portal(admin),
           new ProjectDetails(
               names[1],
               client.id(),

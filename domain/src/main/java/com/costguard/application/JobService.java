@@ -68,6 +68,15 @@ public class JobService {
    *     external id is taken, 409 BUDGET_EXCEEDED naming a blocking budget that refuses it
    */
   public Job create(User actor, NewJob job) {
+    return create(Actor.api(actor), job);
+  }
+
+  /**
+   * Creates a queued job for {@code actor} through its face (the portal's job form): the rules of
+   * {@link #create(User, NewJob)}, a refusal audited under the actor's channel.
+   */
+  public Job create(Actor by, NewJob job) {
+    User actor = by.user();
     requireWriter(actor, "create jobs");
     Pricing pricing = validate(job);
     String createdBy = job.createdBy().filter(c -> !c.isBlank()).orElse(actor.username());
@@ -75,7 +84,7 @@ public class JobService {
         alerts.blockingInScope(
             new SpendAttribution(job.client(), job.project(), job.team(), job.provider()));
     try {
-      return writer.create(Actor.api(actor), job, createdBy, pricing, blocking);
+      return writer.create(by, job, createdBy, pricing, blocking);
     } catch (PersistenceException raced) {
       // Another request created the same external id between our look-up and our insert.
       if (jobs.externalIdExists(job.externalId())) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.costguard.application.RequestRefusedException.Reason;
 import com.costguard.cost.attribution.PriorityTier;
+import com.costguard.model.audit.AuditAction;
+import com.costguard.model.audit.AuditEntry;
 import com.costguard.model.client.Client;
 import com.costguard.model.client.ClientDetails;
 import com.costguard.model.client.Project;
@@ -45,9 +47,15 @@ class ClientServiceTest {
     service.writer = writer;
   }
 
-  private static User user(Role role) {
-    return new User(
-        role.name().toLowerCase(), role + "@example.com", role.name(), EnumSet.of(role), null, NOW);
+  private static Actor user(Role role) {
+    return Actor.portal(
+        new User(
+            role.name().toLowerCase(),
+            role + "@example.com",
+            role.name(),
+            EnumSet.of(role),
+            null,
+            NOW));
   }
 
   private static ClientDetails acme(String tier) {
@@ -98,7 +106,7 @@ class ClientServiceTest {
 
   @Test
   void invalidDetailsAreRefusedNamingTheField() {
-    User admin = user(Role.ADMIN);
+    Actor admin = user(Role.ADMIN);
     refused(() -> service.create(admin, acme("D")), Reason.VALIDATION, "priorityTier");
     refused(() -> service.create(admin, acme(null)), Reason.VALIDATION, "priorityTier");
     refused(
@@ -123,7 +131,7 @@ class ClientServiceTest {
 
   @Test
   void updatesReplaceDetailsAndKeepCodesUnique() {
-    User admin = user(Role.ADMIN);
+    Actor admin = user(Role.ADMIN);
     Client acme = service.create(admin, acme("A"));
     service.create(admin, new ClientDetails("Beta", "BETA", Optional.empty(), "C"));
     Client changed =
@@ -143,28 +151,29 @@ class ClientServiceTest {
   void onlyAnAdminSetsATiersAllocation() {
     for (Role role : List.of(Role.BUDGET_MANAGER, Role.VIEWER, Role.APPROVER, Role.ENGINEER)) {
       refused(
-          () -> service.setMonthlyAllocation(Actor.portal(user(role)), "A", BigDecimal.ONE),
+          () -> service.setMonthlyAllocation(user(role), "A", BigDecimal.ONE),
           Reason.FORBIDDEN,
           null);
     }
     refused(
-        () -> service.setMonthlyAllocation(admin(), "A", new BigDecimal("-1")),
+        () -> service.setMonthlyAllocation(user(Role.ADMIN), "A", new BigDecimal("-1")),
         Reason.VALIDATION,
         "monthlyAllocation");
     refused(
-        () -> service.setMonthlyAllocation(admin(), "D", BigDecimal.ONE),
+        () -> service.setMonthlyAllocation(user(Role.ADMIN), "D", BigDecimal.ONE),
         Reason.VALIDATION,
         "tier");
     assertThat(auditLog.stored).isEmpty();
-    assertThat(service.setMonthlyAllocation(admin(), "a", new BigDecimal("250")))
+    assertThat(service.setMonthlyAllocation(user(Role.ADMIN), "a", new BigDecimal("250")))
         .containsEntry(PriorityTier.A, new BigDecimal("250"))
         .containsEntry(PriorityTier.B, new BigDecimal("150"));
   }
 
   @Test
   void aTierChangeIsAuditedWithItsOldAndNewAmount() {
-    service.setMonthlyAllocation(admin(), "A", new BigDecimal("250"));
-    service.setMonthlyAllocation(admin(), "A", new BigDecimal("250.00")); // no change, no entry
+    service.setMonthlyAllocation(user(Role.ADMIN), "A", new BigDecimal("250"));
+    service.setMonthlyAllocation(
+        user(Role.ADMIN), "A", new BigDecimal("250.00")); // no change, no entry
     assertThat(auditLog.stored).hasSize(1);
     var entry = auditLog.stored.get(0);
     assertThat(entry.action()).isEqualTo("tier.allocation_changed");
@@ -179,13 +188,11 @@ class ClientServiceTest {
   @Test
   void onlyAnAdminTurnsATiersRolloverOnAndOffAudited() {
     refused(
-        () -> service.setRollover(Actor.api(user(Role.BUDGET_MANAGER)), "B", true),
-        Reason.FORBIDDEN,
-        null);
+        () -> service.setRollover(user(Role.BUDGET_MANAGER), "B", true), Reason.FORBIDDEN, null);
     assertThat(service.rolloverTiers()).isEmpty();
-    assertThat(service.setRollover(admin(), "b", true)).containsExactly(PriorityTier.B);
-    assertThat(service.setRollover(admin(), "B", true)).containsExactly(PriorityTier.B);
-    assertThat(service.setRollover(admin(), "B", false)).isEmpty();
+    assertThat(service.setRollover(user(Role.ADMIN), "b", true)).containsExactly(PriorityTier.B);
+    assertThat(service.setRollover(user(Role.ADMIN), "B", true)).containsExactly(PriorityTier.B);
+    assertThat(service.setRollover(user(Role.ADMIN), "B", false)).isEmpty();
     assertThat(auditLog.stored)
         .extracting(
             e -> e.action() + " " + e.oldValue().orElseThrow() + " " + e.newValue().orElseThrow())
@@ -194,7 +201,63 @@ class ClientServiceTest {
             "tier.rollover_changed {\"rollover\":true} {\"rollover\":false}");
   }
 
-  private static Actor admin() {
-    return Actor.portal(user(Role.ADMIN));
+  /** The audit log's entries, oldest first. */
+  private List<AuditEntry> entries() {
+    return auditLog.chain(0, Long.MAX_VALUE, 1000);
+  }
+
+  @Test
+  void everyCreationAndChangeIsAuditedWithItsOldAndNewValues() {
+    Actor admin = user(Role.ADMIN);
+    Client acme = service.create(admin, acme("A"));
+    Project q1 = service.create(admin, project(acme.id(), null, null));
+    service.update(
+        admin, acme.id(), new ClientDetails("Acme", "ACME", Optional.of("Finance"), "B"));
+    service.setOtherCosts(admin, q1.id(), new BigDecimal("120.50"));
+    service.setMonthlyAllocation(admin, "C", new BigDecimal("90"));
+    // Setting what is already there changes nothing and writes nothing.
+    service.setOtherCosts(admin, q1.id(), new BigDecimal("120.500000"));
+
+    List<AuditEntry> entries = entries();
+    assertThat(entries)
+        .extracting(AuditEntry::action)
+        .containsExactly(
+            AuditAction.CLIENT_CREATED.wireName(),
+            AuditAction.PROJECT_CREATED.wireName(),
+            AuditAction.CLIENT_UPDATED.wireName(),
+            AuditAction.PROJECT_UPDATED.wireName(),
+            AuditAction.TIER_ALLOCATION_CHANGED.wireName());
+    assertThat(entries).allSatisfy(e -> assertThat(e.actor()).isEqualTo("admin"));
+    assertThat(entries.get(0).newValue().orElseThrow())
+        .contains("\"code\":\"ACME\"", "\"priorityTier\":\"A\"");
+    assertThat(entries.get(2).oldValue())
+        .contains("{\"name\":\"Acme Financial\",\"priorityTier\":\"A\"}");
+    assertThat(entries.get(2).newValue()).contains("{\"name\":\"Acme\",\"priorityTier\":\"B\"}");
+    assertThat(entries.get(3).subjectId()).isEqualTo(q1.id().toString());
+    assertThat(entries.get(3).oldValue()).contains("{\"otherCosts\":0.00}");
+    assertThat(entries.get(3).newValue()).contains("{\"otherCosts\":120.50}");
+    assertThat(entries.get(4).oldValue()).contains("{\"monthlyAllocation\":100.00}");
+    assertThat(entries.get(4).newValue()).contains("{\"monthlyAllocation\":90.00}");
+    assertThat(service.project(q1.id()).otherCosts()).isEqualByComparingTo("120.50");
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = Role.class,
+      names = {"APPROVER", "ENGINEER", "VIEWER"})
+  void onlyManagersChangeOtherCostsAndARefusalWritesNothing(Role role) {
+    Actor admin = user(Role.ADMIN);
+    Project q1 = service.create(admin, project(service.create(admin, acme("A")).id(), null, null));
+    int before = entries().size();
+    refused(
+        () -> service.setOtherCosts(user(role), q1.id(), BigDecimal.TEN), Reason.FORBIDDEN, null);
+    refused(
+        () -> service.setOtherCosts(admin, q1.id(), new BigDecimal("-1")),
+        Reason.VALIDATION,
+        "otherCosts");
+    refused(() -> service.setOtherCosts(admin, q1.id(), null), Reason.VALIDATION, "otherCosts");
+    refused(() -> service.setOtherCosts(admin, 999, BigDecimal.TEN), Reason.NOT_FOUND, null);
+    assertThat(entries()).hasSize(before);
+    assertThat(service.project(q1.id()).otherCosts()).isEqualByComparingTo("0");
   }
 }

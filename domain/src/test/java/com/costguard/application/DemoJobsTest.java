@@ -79,6 +79,7 @@ class DemoJobsTest {
     clients.writer = new ClientService.Writer();
     clients.writer.clients = clients.clients;
     clients.writer.clock = clock;
+    clients.writer.audit = budgets.audit;
     demo.clients = clients;
     demo.clock = clock;
     demo.snapshots = new JobSnapshots();

@@ -23,8 +23,7 @@ public class JpaClientRepository implements ClientRepository {
 
   @Override
   public List<Client> clients() {
-    return em.createQuery("select c from Client c order by c.name, c.id", Client.class)
-        .getResultList();
+    return byName(Client.class);
   }
 
   @Override
@@ -34,15 +33,7 @@ public class JpaClientRepository implements ClientRepository {
 
   @Override
   public boolean clientTaken(String code, String name, Optional<Long> exceptId) {
-    return em.createQuery(
-                "select count(c) from Client c where (c.code = :code or c.name = :name)"
-                    + " and c.id <> :except",
-                Long.class)
-            .setParameter("code", code)
-            .setParameter("name", name)
-            .setParameter("except", exceptId.orElse(-1L))
-            .getSingleResult()
-        > 0;
+    return taken(Client.class, code, name, exceptId);
   }
 
   @Override
@@ -52,8 +43,7 @@ public class JpaClientRepository implements ClientRepository {
 
   @Override
   public List<Project> projects() {
-    return em.createQuery("select p from Project p order by p.name, p.id", Project.class)
-        .getResultList();
+    return byName(Project.class);
   }
 
   @Override
@@ -63,20 +53,32 @@ public class JpaClientRepository implements ClientRepository {
 
   @Override
   public boolean projectTaken(String code, String name, Optional<Long> exceptId) {
+    return taken(Project.class, code, name, exceptId);
+  }
+
+  @Override
+  public void add(Project project) {
+    em.persist(project);
+  }
+
+  /** Every client or project (both have a name and a code, unique among their kind), by name. */
+  private <T> List<T> byName(Class<T> kind) {
     return em.createQuery(
-                "select count(p) from Project p where (p.code = :code or p.name = :name)"
-                    + " and p.id <> :except",
+            "select e from %s e order by e.name, e.id".formatted(kind.getSimpleName()), kind)
+        .getResultList();
+  }
+
+  private boolean taken(Class<?> kind, String code, String name, Optional<Long> exceptId) {
+    return em.createQuery(
+                "select count(e) from %s e where (e.code = :code or e.name = :name)"
+                        .formatted(kind.getSimpleName())
+                    + " and e.id <> :except",
                 Long.class)
             .setParameter("code", code)
             .setParameter("name", name)
             .setParameter("except", exceptId.orElse(-1L))
             .getSingleResult()
         > 0;
-  }
-
-  @Override
-  public void add(Project project) {
-    em.persist(project);
   }
 
   @Override

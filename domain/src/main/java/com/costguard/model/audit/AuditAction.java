@@ -29,7 +29,14 @@ public enum AuditAction {
   /** A priority tier's monthly allocation was changed (SPEC §2, admin-editable). */
   TIER_ALLOCATION_CHANGED("tier.allocation_changed"),
   /** A priority tier's rollover of unused allocation was turned on or off. */
-  TIER_ROLLOVER_CHANGED("tier.rollover_changed");
+  TIER_ROLLOVER_CHANGED("tier.rollover_changed"),
+  /** A client was registered. */
+  CLIENT_CREATED("client.created"),
+  /** A change of a client's name, code, industry or priority tier. */
+  CLIENT_UPDATED("client.updated"),
+  PROJECT_CREATED("project.created"),
+  /** A change of a project's details, its revenue or other costs among them. */
+  PROJECT_UPDATED("project.updated");
 
   private final String wireName;
 

@@ -27,6 +27,9 @@ public record AuditedChange(
 
   public static final String BUDGET = "budget";
   public static final String JOB = "job";
+  public static final String CLIENT = "client";
+  public static final String PROJECT = "project";
+  public static final String PRIORITY_TIER = "priority_tier";
 
   public AuditedChange {
     Objects.requireNonNull(action, "action");

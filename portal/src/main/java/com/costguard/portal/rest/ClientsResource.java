@@ -63,13 +63,8 @@ public class ClientsResource {
   public Response addClient(
       InputStream body, @Context SecurityContext caller, @Context UriInfo request) {
     Client client =
-        clients.create(
-            ((ApiPrincipal) caller.getUserPrincipal()).user(),
-            ClientJson.client(JsonBodies.object(body)));
-    return Response.created(
-            request.getAbsolutePathBuilder().path(String.valueOf(client.id())).build())
-        .entity(ClientJson.of(client))
-        .build();
+        clients.create(ApiPrincipal.actor(caller), ClientJson.client(JsonBodies.object(body)));
+    return ApiPrincipal.created(request, client.id(), ClientJson.of(client));
   }
 
   @PUT
@@ -86,9 +81,6 @@ public class ClientsResource {
   public JsonObject updateClient(
       @PathParam("id") long id, InputStream body, @Context SecurityContext caller) {
     return ClientJson.of(
-        clients.update(
-            ((ApiPrincipal) caller.getUserPrincipal()).user(),
-            id,
-            ClientJson.client(JsonBodies.object(body))));
+        clients.update(ApiPrincipal.actor(caller), id, ClientJson.client(JsonBodies.object(body))));
   }
 }

@@ -66,13 +66,8 @@ public class ProjectsResource {
   public Response addProject(
       InputStream body, @Context SecurityContext caller, @Context UriInfo request) {
     Project project =
-        clients.create(
-            ((ApiPrincipal) caller.getUserPrincipal()).user(),
-            ClientJson.project(JsonBodies.object(body)));
-    return Response.created(
-            request.getAbsolutePathBuilder().path(String.valueOf(project.id())).build())
-        .entity(ClientJson.of(project))
-        .build();
+        clients.create(ApiPrincipal.actor(caller), ClientJson.project(JsonBodies.object(body)));
+    return ApiPrincipal.created(request, project.id(), ClientJson.of(project));
   }
 
   @PUT
@@ -90,8 +85,6 @@ public class ProjectsResource {
       @PathParam("id") long id, InputStream body, @Context SecurityContext caller) {
     return ClientJson.of(
         clients.update(
-            ((ApiPrincipal) caller.getUserPrincipal()).user(),
-            id,
-            ClientJson.project(JsonBodies.object(body))));
+            ApiPrincipal.actor(caller), id, ClientJson.project(JsonBodies.object(body))));
   }
 }

@@ -96,6 +96,11 @@ public class CostAttribution {
     return reuse;
   }
 
+  /** Reads the report again after a change made on this page (other costs), for the answer. */
+  void refresh() {
+    report = null;
+  }
+
   /** The CSS class of a project's margin band: zone-green, zone-yellow, zone-red, or none. */
   public String bandClass(ProjectProfit project) {
     return project.band().map(b -> "zone-" + b.name().toLowerCase()).orElse("zone-none");

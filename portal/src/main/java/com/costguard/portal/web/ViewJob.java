@@ -73,7 +73,7 @@ public class ViewJob implements Serializable {
   private boolean mayCancel;
 
   /**
-   * Loads the job named by the {@code id} request parameter (set by {@link JobPageForward} for
+   * Loads the job named by the {@code id} request parameter (set by {@link DetailPageForward} for
    * {@code /dashboard/jobs/{id}}); a missing, malformed or unknown one shows a message.
    */
   @PostConstruct

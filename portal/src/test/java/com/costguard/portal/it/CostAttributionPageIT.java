@@ -1,5 +1,9 @@
 package com.costguard.portal.it;
 
+import static com.costguard.portal.it.AttributionData.cellText;
+import static com.costguard.portal.it.AttributionData.dollars;
+import static com.costguard.portal.it.AttributionData.money;
+import static com.costguard.portal.it.AttributionData.named;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.itextpdf.kernel.pdf.PdfDocument;
@@ -12,13 +16,9 @@ import java.math.BigDecimal;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.commons.csv.CSVFormat;
@@ -51,6 +51,7 @@ class CostAttributionPageIT {
   private String run;
   private LocalDate day;
   private String admin;
+  private AttributionData data;
 
   @BeforeEach
   void start() throws SQLException {
@@ -59,6 +60,7 @@ class CostAttributionPageIT {
     run = UUID.randomUUID().toString().substring(0, 8);
     day = LocalDate.of(1950, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3000));
     admin = TestUsers.tokenFor("ADMIN");
+    data = new AttributionData(api, admin, run, day);
   }
 
   @AfterEach
@@ -74,95 +76,11 @@ class CostAttributionPageIT {
     return TestUsers.withPassword(PASSWORD, role);
   }
 
-  private long id(Api.Answer answer) {
-    assertThat(answer.status()).as(answer.body()).isEqualTo(201);
-    return answer.json().getJsonNumber("id").longValueExact();
-  }
-
-  private long client(String name, String code) {
-    return id(
-        api.post(
-            "api/v1/clients",
-            Fixtures.load(
-                "attribution-client.json",
-                Map.of("name", name, "code", code, "industry", "Finance", "tier", "A")),
-            admin));
-  }
-
-  private void project(String name, long clientId, String revenue) {
-    id(
-        api.post(
-            "api/v1/projects",
-            Fixtures.load(
-                "attribution-project.json",
-                Map.of(
-                    "name",
-                    name,
-                    "code",
-                    name.toUpperCase().replace(' ', '-'),
-                    "clientId",
-                    Long.toString(clientId),
-                    "revenue",
-                    revenue,
-                    "otherCosts",
-                    "100.50")),
-            admin));
-  }
-
-  /**
-   * An on-demand job at {@code rate}/h for {@code client} and {@code project}, 08:00–{@code end}.
-   */
-  private void job(String client, String project, String rate, String end) {
-    String name = "job-" + run + "-" + UUID.randomUUID().toString().substring(0, 4);
-    long id =
-        id(
-            api.post(
-                "api/v1/jobs",
-                Fixtures.load(
-                    "attribution-job.json",
-                    Map.of(
-                        "externalId", name,
-                        "name", name,
-                        "creator", "ana-" + run,
-                        "client", client,
-                        "project", project,
-                        "pricing", "on_demand",
-                        "rate", rate)),
-                admin));
-    int n = 0;
-    for (String event : List.of("08:00 started", end + " completed")) {
-      String[] parts = event.split(" ");
-      Api.Answer answer =
-          api.post(
-              "api/v1/jobs/" + id + "/events",
-              "{\"type\": \"%s\", \"at\": \"%sT%s:00Z\", \"idempotencyKey\": \"k%d\"}"
-                  .formatted(parts[1], day, parts[0], n++),
-              admin);
-      assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-    }
-  }
-
-  private static BigDecimal money(JsonObject o, String name) {
-    return o.getJsonNumber(name).bigDecimalValue();
-  }
-
-  static String dollars(BigDecimal amount) {
-    DecimalFormat format =
-        new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
-    return (amount.signum() < 0 ? "-$" : "$") + format.format(amount.abs());
-  }
-
-  private static JsonObject named(JsonObject attribution, String list, String name) {
-    return attribution.getJsonArray(list).getValuesAs(JsonObject.class).stream()
-        .filter(o -> o.getString("name").equals(name))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no " + name + " in " + list));
-  }
-
   /** The cells of the table row whose first cell starts with {@code name}. */
   private List<String> row(String table, String name) {
     for (WebElement tr : browser.findElements(By.cssSelector("#tabs\\:" + table + " tbody tr"))) {
-      List<String> cells = tr.findElements(By.tagName("td")).stream().map(this::cellText).toList();
+      List<String> cells =
+          tr.findElements(By.tagName("td")).stream().map(td -> cellText(browser, td)).toList();
       if (!cells.isEmpty() && cells.get(0).startsWith(name)) {
         return cells;
       }
@@ -170,40 +88,26 @@ class CostAttributionPageIT {
     throw new AssertionError("no row " + name + " in " + table);
   }
 
-  /** A reflow cell's text without the column title PrimeFaces puts in it for narrow screens. */
-  private String cellText(WebElement td) {
-    return ((String)
-            browser.executeScript(
-                "const c = arguments[0].cloneNode(true);"
-                    + " c.querySelectorAll('.ui-column-title').forEach(t => t.remove());"
-                    + " return c.textContent;",
-                td))
-        .strip()
-        .replaceAll("\\s+", " ");
-  }
-
   @Test
   void aViewerSeesTheApisFiguresByClientAndByProjectAndDownloadsTheRangesCsv() throws Exception {
     String acme = "Acme " + run;
     String beta = "Beta " + run;
-    long acmeId = client(acme, "ACME-" + run);
-    long betaId = client(beta, "BETA-" + run);
+    long acmeId = data.client(acme, "ACME-" + run, "A");
+    long betaId = data.client(beta, "BETA-" + run, "A");
     String q1 = "Q1 " + run;
     String mid = "Mid " + run;
     String scan = "Scan " + run;
-    project(q1, acmeId, "1000");
-    project(mid, acmeId, "300");
-    project(scan, betaId, "50");
-    job(acme, q1, "4.10", "10:00");
-    job(acme, q1, "2.00", "09:30");
-    job(acme, mid, "4.10", "09:00");
-    job(beta, scan, "4.10", "10:30");
+    data.project(q1, acmeId, "1000", "100.50");
+    data.project(mid, acmeId, "300", "100.50");
+    data.project(scan, betaId, "50", "100.50");
+    data.job(acme, q1, "4.10", "10:00");
+    data.job(acme, q1, "2.00", "09:30");
+    data.job(acme, mid, "4.10", "09:00");
+    data.job(beta, scan, "4.10", "10:30");
 
     signIn(userWithPassword("VIEWER"));
     browser.get(base + "dashboard/cost-attribution?range=custom&from=" + day + "&to=" + day);
-    JsonObject attribution =
-        api.get("api/v1/attribution?from=" + day + "&to=" + day, TestUsers.tokenFor("VIEWER"))
-            .json();
+    JsonObject attribution = data.attribution(TestUsers.tokenFor("VIEWER"));
     BigDecimal total = money(attribution, "total");
     assertThat(total).isPositive();
 
@@ -221,7 +125,7 @@ class CostAttributionPageIT {
     // The summary row: the organisation total, to the cent, and every job.
     List<String> summary =
         browser.findElements(By.cssSelector("#tabs\\:clients tfoot td")).stream()
-            .map(this::cellText)
+            .map(td -> cellText(browser, td))
             .toList();
     assertThat(summary).containsSubsequence("All clients", "4", dollars(total));
     Browser.screenshots(browser, "cost-attribution-clients");
@@ -245,7 +149,7 @@ class CostAttributionPageIT {
     assertThat(row("projects", scan).get(5)).endsWith("at risk");
     List<String> order =
         browser.findElements(By.cssSelector("#tabs\\:projects tbody tr")).stream()
-            .map(tr -> cellText(tr.findElement(By.tagName("td"))))
+            .map(tr -> cellText(browser, tr.findElement(By.tagName("td"))))
             .filter(name -> name.contains(run))
             .toList();
     assertThat(order).hasSize(3);
@@ -260,7 +164,9 @@ class CostAttributionPageIT {
     Browser.screenshots(browser, "cost-attribution-projects");
 
     // Each export button posts the page back; the answer is the export of the range shown.
-    String csv = new String(export("csv", "text/csv"), StandardCharsets.UTF_8);
+    String csv =
+        new String(
+            AttributionData.export(browser, "exports", "csv", "text/csv"), StandardCharsets.UTF_8);
     List<CSVRecord> rows =
         CSVFormat.RFC4180
             .builder()
@@ -278,22 +184,14 @@ class CostAttributionPageIT {
     StringBuilder pdf = new StringBuilder();
     try (PdfDocument doc =
         new PdfDocument(
-            new PdfReader(new ByteArrayInputStream(export("pdf", "application/pdf"))))) {
+            new PdfReader(
+                new ByteArrayInputStream(
+                    AttributionData.export(browser, "exports", "pdf", "application/pdf"))))) {
       for (int i = 1; i <= doc.getNumberOfPages(); i++) {
         pdf.append(PdfTextExtractor.getTextFromPage(doc.getPage(i))).append('\n');
       }
     }
     assertThat(pdf.toString()).contains(dollars(total), q1, acme);
-  }
-
-  /**
-   * Presses an export button as the browser would, through the signed-in session, and returns the
-   * file it answers with after checking its type.
-   */
-  private byte[] export(String button, String type) {
-    Browser.Download file = Browser.download(browser, "exports", button, Map.of());
-    assertThat(file.type()).startsWith(type);
-    return file.body();
   }
 
   @Test

@@ -1,6 +1,6 @@
 package com.costguard.portal.it;
 
-import static com.costguard.portal.it.CostAttributionPageIT.dollars;
+import static com.costguard.portal.it.AttributionData.dollars;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.itextpdf.kernel.geom.PageSize;
