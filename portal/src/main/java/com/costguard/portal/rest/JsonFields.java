@@ -45,7 +45,13 @@ final class JsonFields {
               if (!(v instanceof JsonNumber n)) {
                 throw invalid(path + name, name + " must be a number, e.g. 12.34");
               }
-              return n.bigDecimalValue();
+              try {
+                return n.bigDecimalValue();
+              } catch (RuntimeException e) {
+                // Parsson reads numbers lazily and refuses, with a plain RuntimeException, one
+                // past its limits (e.g. 1e2147483648, or more than 1,100 digits).
+                throw invalid(path + name, name + " must be a number, e.g. 12.34");
+              }
             });
   }
 
