@@ -82,7 +82,7 @@ class HostileInputIT {
           "api_tokens",
           "audit_log");
 
-  private static final int TRIES = 20;
+  private static final int TRIES = 15;
 
   /** HTTP/1.1, as runners speak it (the JDK would otherwise try an h2c upgrade first). */
   private static final HttpClient HTTP =
