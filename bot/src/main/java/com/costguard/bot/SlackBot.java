@@ -11,9 +11,12 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Builds the one Bolt {@link App}, when Slack is configured; its handlers are registered here. */
@@ -26,6 +29,7 @@ public class SlackBot {
   @Inject JobActions jobActions;
   @Inject IncreaseActions increaseActions;
   @Inject HomeTab homeTab;
+  @Inject SlackRequestGuard guard;
 
   private Optional<App> app;
   private Optional<SlackWebApi> api;
@@ -71,13 +75,28 @@ public class SlackBot {
   }
 
   private App build(Configuration.Slack slack) {
+    AppConfig config =
+        AppConfig.builder()
+            .singleTeamBotToken(slack.botToken().orElseThrow())
+            .signingSecret(slack.signingSecret().orElseThrow())
+            .slack(Slack.getInstance(slackConfig(slack, configuration.delivery())))
+            .build();
     App bolt =
-        new App(
-            AppConfig.builder()
-                .singleTeamBotToken(slack.botToken().orElseThrow())
-                .signingSecret(slack.signingSecret().orElseThrow())
-                .slack(Slack.getInstance(slackConfig(slack, configuration.delivery())))
-                .build());
+        new App(config) {
+          /**
+           * Bolt's own middleware (signature and timestamp check, auth.test), then our guard: our
+           * team only, each delivery once. Added here, not with {@code use()}, which would build
+           * the list — and call auth.test — now, so that the application could not start while
+           * Slack is unreachable; Bolt builds it when it starts serving.
+           */
+          @Override
+          protected List<Middleware> buildDefaultMiddlewareList(AppConfig appConfig) {
+            List<Middleware> middleware =
+                new ArrayList<>(super.buildDefaultMiddlewareList(appConfig));
+            middleware.add(guard);
+            return middleware;
+          }
+        };
     bolt.command(Ids.BUDGET_COMMAND, budgetCommand);
     bolt.blockAction(Ids.INCREASE_BUDGET, increaseActions::open);
     bolt.viewSubmission(Ids.INCREASE_MODAL, increaseActions::submit);

@@ -29,6 +29,7 @@ class SlackTransportTest {
     bot.jobActions = new com.costguard.bot.actions.JobActions();
     bot.increaseActions = new com.costguard.bot.actions.IncreaseActions();
     bot.homeTab = new com.costguard.bot.commands.HomeTab();
+    bot.guard = new SlackRequestGuard();
     transport.bot = bot;
     transport.connector =
         (token, app) -> {

@@ -42,6 +42,9 @@ public class IncreaseActions {
 
   private static final Logger LOG = Logger.getLogger(IncreaseActions.class.getName());
 
+  /** Shown in a modal whose metadata is not what we wrote. */
+  static final String OUT_OF_DATE = "This form is out of date: open it again from the message.";
+
   @Inject SlackBot bot;
   @Inject SlackPeople people;
   @Inject BudgetService budgets;
@@ -78,7 +81,13 @@ public class IncreaseActions {
   /** The modal's submission: errors shown in the modal, or the request made and told. */
   public Response submit(ViewSubmissionRequest request, ViewSubmissionContext context) {
     var view = request.getPayload().getView();
-    IncreaseModal.Origin origin = IncreaseModal.Origin.decode(view.getPrivateMetadata());
+    IncreaseModal.Origin origin;
+    try {
+      origin = IncreaseModal.Origin.decode(view.getPrivateMetadata());
+    } catch (IllegalArgumentException e) {
+      // Not the metadata our modal carries: a forged or mangled submission changes nothing.
+      return context.ackWithErrors(Map.of(Ids.NEW_LIMIT_BLOCK, OUT_OF_DATE));
+    }
     String slackUser = request.getPayload().getUser().getId();
     Optional<User> user = people.user(slackUser);
     if (user.isEmpty()) {
@@ -123,6 +132,10 @@ public class IncreaseActions {
     IncreaseRequest approved;
     try {
       approved = requests.approve(Actor.slack(user.get()), Long.parseLong(clicked.value()));
+    } catch (NumberFormatException e) {
+      // Not a value we put on the button: nothing to decide.
+      clicked.refuse(api, "That request no longer exists.");
+      return context.ack();
     } catch (RequestRefusedException e) {
       clicked.refuse(api, "You can't approve this request: " + e.getMessage() + ".");
       tellIfExpired(clicked.value());
@@ -156,6 +169,9 @@ public class IncreaseActions {
     try {
       asked = requests.get(Long.parseLong(clicked.value()));
       IncreaseRequestService.mayDecide(user.get(), asked);
+    } catch (NumberFormatException e) {
+      clicked.refuse(api, "That request no longer exists.");
+      return context.ack();
     } catch (RequestRefusedException e) {
       clicked.refuse(api, "You can't reject this request: " + e.getMessage() + ".");
       return context.ack();
@@ -186,6 +202,8 @@ public class IncreaseActions {
       rejected =
           requests.reject(
               Actor.slack(user.get()), Long.parseLong(view.getPrivateMetadata()), reason);
+    } catch (NumberFormatException e) {
+      return context.ackWithErrors(Map.of(Ids.REASON_BLOCK, OUT_OF_DATE));
     } catch (RequestRefusedException e) {
       return context.ackWithErrors(Map.of(Ids.REASON_BLOCK, e.getMessage()));
     }

@@ -108,7 +108,8 @@ final class BudgetJson {
           throw new ArithmeticException();
         }
         percents.add(n.bigDecimalValue().intValueExact());
-      } catch (ArithmeticException e) {
+      } catch (RuntimeException e) {
+        // not a whole number that fits, or (Parsson) a number past its limits
         throw invalid("thresholds[" + i + "]", "a threshold is a whole percent, e.g. 80");
       }
     }

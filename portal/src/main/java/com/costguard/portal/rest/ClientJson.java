@@ -1,6 +1,5 @@
 package com.costguard.portal.rest;
 
-import static com.costguard.application.RequestRefusedException.invalid;
 import static com.costguard.portal.rest.JsonFields.decimal;
 import static com.costguard.portal.rest.JsonFields.text;
 import static com.costguard.portal.rest.JsonFields.whole;
@@ -14,7 +13,6 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -106,11 +104,7 @@ final class ClientJson {
     return text(body, name)
         .map(
             s -> {
-              try {
-                return LocalDate.parse(s);
-              } catch (DateTimeParseException e) {
-                throw invalid(name, name + " must be an ISO-8601 date, e.g. 2026-01-31");
-              }
+              return Instants.date(name, s);
             });
   }
 }

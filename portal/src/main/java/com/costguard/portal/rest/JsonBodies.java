@@ -4,10 +4,9 @@ import static com.costguard.application.RequestRefusedException.invalid;
 
 import com.costguard.application.RequestRefusedException;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,10 +52,24 @@ final class JsonBodies {
     return bytes;
   }
 
+  /**
+   * One JSON object and nothing after it. Whatever the parser refuses is the sender's fault: not
+   * only {@link jakarta.json.JsonException} but also the plain {@link RuntimeException}s Parsson
+   * throws past its limits (nesting deeper than 1,000, numbers longer than 1,100 characters).
+   */
   private static JsonObject parse(byte[] bytes) {
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
-      return reader.readObject();
-    } catch (JsonException | IllegalStateException e) {
+    try (JsonParser parser = Json.createParser(new ByteArrayInputStream(bytes))) {
+      if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+        throw invalid(null, "the body is not a JSON object");
+      }
+      JsonObject object = parser.getObject();
+      if (parser.hasNext()) {
+        throw invalid(null, "the body has more after its JSON object");
+      }
+      return object;
+    } catch (RequestRefusedException e) {
+      throw e;
+    } catch (RuntimeException e) {
       throw invalid(null, "the body is not a JSON object");
     }
   }

@@ -8,7 +8,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -45,7 +44,13 @@ final class JsonFields {
               if (!(v instanceof JsonNumber n)) {
                 throw invalid(path + name, name + " must be a number, e.g. 12.34");
               }
-              return n.bigDecimalValue();
+              try {
+                return n.bigDecimalValue();
+              } catch (RuntimeException e) {
+                // Parsson reads numbers lazily and refuses, with a plain RuntimeException, one
+                // past its limits (e.g. 1e2147483648, or more than 1,100 digits).
+                throw invalid(path + name, name + " must be a number, e.g. 12.34");
+              }
             });
   }
 
@@ -65,12 +70,7 @@ final class JsonFields {
     return text(o, path, name)
         .map(
             s -> {
-              try {
-                return Instant.parse(s);
-              } catch (DateTimeParseException e) {
-                throw invalid(
-                    path + name, name + " must be an ISO-8601 instant, e.g. 2026-11-23T10:15:30Z");
-              }
+              return Instants.instant(path + name, s);
             });
   }
 

@@ -2,11 +2,12 @@ package com.costguard.portal.rest;
 
 import static com.costguard.application.RequestRefusedException.invalid;
 
+import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 
 /**
  * The {@code ?from&to} of range queries: ISO dates in the installation's time zone ({@code to}
@@ -22,17 +23,33 @@ record RangeParams(Instant from, Instant to) {
     if (from == null || to == null) {
       throw invalid(from == null ? "from" : "to", "give both from and to, or neither");
     }
-    return new RangeParams(bound("from", from, false, zone), bound("to", to, true, zone));
+    return limited(bound("from", from, false, zone), bound("to", to, true, zone));
+  }
+
+  /**
+   * The longest range a query may cover. Reports and summaries walk a range by day and by month
+   * (series, charts, PDF tables): a range of thousands of years would hold a request thread and the
+   * heap for minutes. Ten years is more than any budget history here.
+   */
+  static final Duration LONGEST = Duration.ofDays(3653);
+
+  /** {@code [from, to)} unless it is longer than {@link #LONGEST}. */
+  static RangeParams limited(Instant from, Instant to) {
+    if (Duration.between(from, to).compareTo(LONGEST) > 0) {
+      throw invalid("to", "a range covers at most 10 years");
+    }
+    return new RangeParams(from, to);
   }
 
   static Instant bound(String name, String value, boolean endOfDay, ZoneId zone) {
     try {
       if (value.length() == 10) {
         LocalDate date = LocalDate.parse(value);
-        return (endOfDay ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
+        return Instants.within(
+            name, (endOfDay ? date.plusDays(1) : date).atStartOfDay(zone).toInstant());
       }
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
+      return Instants.within(name, Instant.parse(value));
+    } catch (DateTimeException e) {
       throw invalid(
           name, name + " must be a date (2026-11-01) or an instant (2026-11-01T00:00:00Z)");
     }

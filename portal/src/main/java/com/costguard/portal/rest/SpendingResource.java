@@ -57,7 +57,8 @@ public class SpendingResource {
     } else if (from == null || to == null) {
       throw invalid(from == null ? "from" : "to", "give both from and to, or neither");
     } else {
-      summary = spending.summary(bound("from", from, false), bound("to", to, true));
+      RangeParams range = RangeParams.limited(bound("from", from, false), bound("to", to, true));
+      summary = spending.summary(range.from(), range.to());
     }
     return Json.createObjectBuilder()
         .add("from", summary.from().toString())

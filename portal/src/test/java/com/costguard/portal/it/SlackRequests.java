@@ -22,17 +22,41 @@ public final class SlackRequests {
     return slashCommand(text, "U0MANAGER");
   }
 
-  /** {@code /budget <text>} typed by Slack user {@code user}, as Slack posts it. */
+  /**
+   * {@code /budget <text>} typed by Slack user {@code user}, as Slack posts it: with a fresh {@code
+   * trigger_id}, as every real command has (the bot acts on each trigger once).
+   */
   public static String slashCommand(String text, String user) {
     return Fixtures.load(
         "slack/slash-command.form",
-        Map.of("text", URLEncoder.encode(text, StandardCharsets.UTF_8), "user", user));
+        Map.of(
+            "text",
+            URLEncoder.encode(text, StandardCharsets.UTF_8),
+            "user",
+            user,
+            "trigger",
+            trigger()));
   }
 
-  /** An interaction (a click, a modal submission) as Slack posts it: {@code payload=<json>}. */
+  /**
+   * An interaction (a click, a modal submission) as Slack posts it: {@code payload=<json>}, its
+   * {@code trigger_id} replaced by a fresh one as Slack gives every interaction its own (the bot
+   * acts on each trigger once; a test of a replay sends the same request twice).
+   */
   public static String interaction(String json) {
-    return "payload=" + URLEncoder.encode(json, StandardCharsets.UTF_8);
+    String fresh =
+        json.replaceFirst(
+            "\"trigger_id\"\\s*:\\s*\"[^\"]*\"", "\"trigger_id\": \"" + trigger() + "\"");
+    return "payload=" + URLEncoder.encode(fresh, StandardCharsets.UTF_8);
   }
+
+  /** A trigger id shaped like Slack's, never given before. */
+  private static String trigger() {
+    return "4242." + TRIGGERS.incrementAndGet() + "." + java.util.UUID.randomUUID();
+  }
+
+  private static final java.util.concurrent.atomic.AtomicLong TRIGGERS =
+      new java.util.concurrent.atomic.AtomicLong();
 
   /** An Events API callback, signed like Slack signs it (a JSON body). */
   public static HttpRequest signedEvent(URI endpoint, String fixture, Instant at, String secret) {

@@ -31,6 +31,7 @@ public final class TestUsers {
   public static TestUser create(String... roles) throws SQLException {
     String name = "it-" + UUID.randomUUID();
     String token = Secrets.generate("it_", 24);
+    ServerLogs.used(token);
     try (Connection db = TestDatabase.connect()) {
       long userId;
       try (PreparedStatement user =
@@ -67,6 +68,7 @@ public final class TestUsers {
    */
   public static String withPassword(String password, String... roles) throws SQLException {
     String name = "it-" + UUID.randomUUID().toString().substring(0, 8);
+    ServerLogs.used(password);
     try (Connection db = TestDatabase.connect();
         PreparedStatement user =
             db.prepareStatement(
