@@ -158,6 +158,26 @@ public class JpaJobRepository implements JobRepository {
         .getResultList();
   }
 
+  /**
+   * In slices of {@link #IDS_PER_QUERY} ids, read-only: the entities are not registered with the
+   * transaction, so that committing a sweep does not compare tens of thousands of them for changes.
+   */
+  @Override
+  public Map<Long, List<ReportedJobEvent>> eventsOf(Collection<Long> jobIds) {
+    Map<Long, List<ReportedJobEvent>> events = new HashMap<>();
+    List<Long> ids = List.copyOf(jobIds);
+    for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+      em.createQuery(
+              "select e from ReportedJobEvent e where e.jobId in :ids order by e.id",
+              ReportedJobEvent.class)
+          .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)))
+          .setHint("eclipselink.read-only", "true")
+          .getResultStream()
+          .forEach(e -> events.computeIfAbsent(e.jobId(), id -> new ArrayList<>()).add(e));
+    }
+    return events;
+  }
+
   @Override
   public void add(ReportedJobEvent event) {
     em.persist(event);

@@ -3,7 +3,9 @@ package com.costguard.model.job;
 import com.costguard.cost.budget.BudgetPeriod;
 import com.costguard.cost.budget.BudgetScope;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,6 +43,18 @@ public interface JobRepository {
 
   /** The job's events in the order they arrived. */
   List<ReportedJobEvent> events(long jobId);
+
+  /**
+   * The events of each of these jobs in the order they arrived, for reading only (a sweep over
+   * thousands of jobs): in a few queries instead of one per job. A job without events is absent.
+   */
+  default Map<Long, List<ReportedJobEvent>> eventsOf(Collection<Long> jobIds) {
+    Map<Long, List<ReportedJobEvent>> events = new HashMap<>();
+    for (long id : jobIds) {
+      events.put(id, events(id));
+    }
+    return events;
+  }
 
   void add(ReportedJobEvent event);
 
