@@ -20,7 +20,16 @@ import java.util.concurrent.atomic.AtomicLong;
 final class FakeSlack implements AutoCloseable {
 
   /** A {@code chat.postMessage} as received: when, and its text. */
-  record Post(long receivedNanos, String text) {}
+  record Post(long receivedNanos, String text) {
+
+    /**
+     * Whether it is an alert itself, not the breakdown Costguard replies with in its thread (so
+     * that each alert is counted once).
+     */
+    boolean alert() {
+      return !text.startsWith("Breakdown of ");
+    }
+  }
 
   private final HttpServer server;
   private final List<Post> posts = new CopyOnWriteArrayList<>();

@@ -60,11 +60,13 @@ public class JpaJobRepository implements JobRepository {
         .getResultList();
   }
 
+  /** Read-only: thousands of jobs the transaction need not watch for changes at commit. */
   @Override
   public List<Job> inProgress() {
     return em.createQuery(
             "select j from Job j where j.status in :statuses order by j.id", Job.class)
         .setParameter("statuses", List.of(JobStatus.RUNNING, JobStatus.PAUSED))
+        .setHint("eclipselink.read-only", "true")
         .getResultList();
   }
 
@@ -74,8 +76,22 @@ public class JpaJobRepository implements JobRepository {
    */
   @Override
   public List<JobHistory> during(BudgetPeriod period, BudgetScope scope) {
+    return during(period, scope, false);
+  }
+
+  /** As {@link #during}, through the status index: the few unfinished among a million jobs. */
+  @Override
+  public List<JobHistory> unfinishedDuring(BudgetPeriod period, BudgetScope scope) {
+    return during(period, scope, true);
+  }
+
+  private List<JobHistory> during(BudgetPeriod period, BudgetScope scope, boolean unfinished) {
     List<String> conditions = new ArrayList<>();
     Map<String, Object> parameters = new LinkedHashMap<>();
+    if (unfinished) {
+      conditions.add("j.status in :unfinished");
+      parameters.put("unfinished", List.of(JobStatus.QUEUED, JobStatus.RUNNING, JobStatus.PAUSED));
+    }
     period
         .end()
         .ifPresent(

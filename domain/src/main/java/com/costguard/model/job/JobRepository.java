@@ -25,7 +25,7 @@ public interface JobRepository {
   /** Every job with one of {@code statuses} (every job when empty), newest first. */
   List<Job> withStatus(Collection<JobStatus> statuses);
 
-  /** Jobs started and not ended (running, interrupted or paused). */
+  /** Jobs started and not ended (running, interrupted or paused), for reading only. */
   List<Job> inProgress();
 
   /**
@@ -35,6 +35,11 @@ public interface JobRepository {
    * up to a thousand jobs.
    */
   List<JobHistory> during(BudgetPeriod period, BudgetScope scope);
+
+  /** As {@link #during}, only the jobs not finished (queued, running or paused). */
+  default List<JobHistory> unfinishedDuring(BudgetPeriod period, BudgetScope scope) {
+    return during(period, scope).stream().filter(h -> !h.job().status().isFinished()).toList();
+  }
 
   /** The ids among {@code ids} that are jobs. */
   Set<Long> existingIds(Collection<Long> ids);

@@ -1,8 +1,9 @@
 package com.costguard.portal.rest;
 
+import static com.costguard.portal.rest.Jsonp.JSON;
+
 import com.costguard.application.JobSnapshots;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -32,7 +33,7 @@ public class JobSnapshotsResource {
   @APIResponse(responseCode = "403", description = "not an ADMIN")
   public JsonObject sweep(@Context SecurityContext caller) {
     JobSnapshots.Sweep sweep = snapshots.takeNow(((ApiPrincipal) caller.getUserPrincipal()).user());
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("jobs", sweep.jobs())
         .add("stored", sweep.stored())
         .build();

@@ -1,9 +1,9 @@
 package com.costguard.portal.rest;
 
 import static com.costguard.application.RequestRefusedException.invalid;
+import static com.costguard.portal.rest.Jsonp.JSON;
 
 import com.costguard.application.RequestRefusedException;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -54,7 +54,7 @@ final class JsonBodies {
   }
 
   private static JsonObject parse(byte[] bytes) {
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+    try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(bytes))) {
       return reader.readObject();
     } catch (JsonException | IllegalStateException e) {
       throw invalid(null, "the body is not a JSON object");
