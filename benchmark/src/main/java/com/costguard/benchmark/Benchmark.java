@@ -282,6 +282,9 @@ public final class Benchmark {
       // Forecast alerts fire too as spend climbs this fast; each alert is one Slack message.
       stored += count(alerts, "\"kind\":");
     }
+    // Forecast alerts' posts may still be on their way: wait for one post per stored alert.
+    awaitPosts("bench ingest " + run + " ", stored, Duration.ofSeconds(30));
+    posted = countPosts("bench ingest " + run + " ");
     deleteBudgets("bench ingest " + run + " %");
     rows.add(
         new Row(
