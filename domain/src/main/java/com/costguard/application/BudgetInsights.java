@@ -11,6 +11,7 @@ import com.costguard.model.costevent.SpendDimension;
 import com.costguard.model.job.Job;
 import com.costguard.model.job.JobHistory;
 import com.costguard.model.job.JobRepository;
+import com.costguard.model.job.ReportedJobEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -132,11 +133,16 @@ public class BudgetInsights {
   /** Every job not yet ended, with its cost now, most expensive first. */
   public List<JobCost> activeJobs() {
     Instant now = clock.instant();
-    return jobs.inProgress().stream()
+    List<Job> inProgress = jobs.inProgress();
+    Map<Long, List<ReportedJobEvent>> events =
+        jobs.eventsOf(inProgress.stream().map(Job::id).toList());
+    return inProgress.stream()
         .map(
             job -> {
               BigDecimal cost =
-                  JobCostReading.of(job, jobs.events(job.id()), now).view().currentCost();
+                  JobCostReading.of(job, events.getOrDefault(job.id(), List.of()), now)
+                      .view()
+                      .currentCost();
               return new JobCost(job, cost, cost);
             })
         .sorted(Comparator.comparing(JobCost::currentCost).reversed())

@@ -327,7 +327,7 @@ public class BudgetService {
             .periodContaining(
                 budget.get().period(), now, budget.get().createdAt(), budget.get().lastResetAt());
     List<AlertNotice.ActiveJob> active = new ArrayList<>();
-    for (JobHistory history : jobs.during(period, budget.get().scope())) {
+    for (JobHistory history : jobs.unfinishedDuring(period, budget.get().scope())) {
       Job job = history.job();
       if (!job.status().isFinished()) {
         BigDecimal cost =

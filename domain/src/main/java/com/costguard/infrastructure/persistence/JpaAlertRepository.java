@@ -8,11 +8,13 @@ import com.costguard.config.Configuration;
 import com.costguard.cost.budget.PeriodType;
 import com.costguard.model.alert.AlertRepository;
 import com.costguard.model.alert.ClaimedDelivery;
+import com.costguard.model.alert.DeliveriesQueued;
 import com.costguard.model.alert.FiredAlert;
 import com.costguard.model.alert.NewAlert;
 import com.costguard.model.alert.NewDelivery;
 import com.costguard.model.alert.NewJobAlert;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -48,6 +50,9 @@ public class JpaAlertRepository implements AlertRepository {
   EntityManager em;
 
   @Inject Configuration configuration;
+
+  /** Tells the dispatcher, once the transaction commits, that deliveries wait. */
+  @Inject Event<DeliveriesQueued> queued;
 
   /**
    * {@code INSERT IGNORE}: when the same alert stands already (unique key on budget, period, kind,
@@ -131,6 +136,9 @@ public class JpaAlertRepository implements AlertRepository {
           .setParameter(4, utc(delivery.notBefore().orElse(firedAt)))
           .setParameter(5, utc(firedAt))
           .executeUpdate();
+    }
+    if (!deliveries.isEmpty()) {
+      queued.fire(new DeliveriesQueued(alertId));
     }
   }
 

@@ -13,9 +13,11 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -41,6 +43,10 @@ public class AlertSchedule {
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ScheduledExecutorService executor;
 
+  /** Where a wake-up's run goes: not behind a long sweep on the scheduled executor. */
+  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+  ExecutorService wakeUps;
+
   @Inject AlertDispatcher dispatcher;
   @Inject BudgetAlerts budgetAlerts;
   @Inject IncreaseRequestService increaseRequests;
@@ -55,6 +61,9 @@ public class AlertSchedule {
   private final ReentrantLock dispatching = new ReentrantLock();
 
   private volatile boolean stopped;
+
+  /** A woken run is queued and has not started: further wake-ups are covered by it. */
+  private final AtomicBoolean wakeQueued = new AtomicBoolean();
 
   /** Starts both schedules unless they run already. */
   public synchronized void start() {
@@ -86,6 +95,26 @@ public class AlertSchedule {
 
   public synchronized boolean running() {
     return !tasks.isEmpty() && tasks.stream().noneMatch(ScheduledFuture::isDone);
+  }
+
+  /**
+   * Runs the dispatcher now, off the caller's thread, unless stopped ({@link OutboxWakeUp} calls it
+   * when deliveries have been committed). Wake-ups while a run is queued fold into it; one arriving
+   * during a run queues the next, which waits for the running one.
+   */
+  public void wake() {
+    if (running() && wakeQueued.compareAndSet(false, true)) {
+      try {
+        wakeUps.execute(
+            () -> {
+              wakeQueued.set(false);
+              dispatch();
+            });
+      } catch (RuntimeException e) {
+        wakeQueued.set(false);
+        LOG.log(Level.FINE, "Could not wake the alert dispatcher; its poll sends them", e);
+      }
+    }
   }
 
   /** One dispatcher run; a failure is logged, since an exception would end the schedule. */

@@ -3,7 +3,9 @@ package com.costguard.model.job;
 import com.costguard.cost.budget.BudgetPeriod;
 import com.costguard.cost.budget.BudgetScope;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,7 +25,7 @@ public interface JobRepository {
   /** Every job with one of {@code statuses} (every job when empty), newest first. */
   List<Job> withStatus(Collection<JobStatus> statuses);
 
-  /** Jobs started and not ended (running, interrupted or paused). */
+  /** Jobs started and not ended (running, interrupted or paused), for reading only. */
   List<Job> inProgress();
 
   /**
@@ -34,6 +36,11 @@ public interface JobRepository {
    */
   List<JobHistory> during(BudgetPeriod period, BudgetScope scope);
 
+  /** As {@link #during}, only the jobs not finished (queued, running or paused). */
+  default List<JobHistory> unfinishedDuring(BudgetPeriod period, BudgetScope scope) {
+    return during(period, scope).stream().filter(h -> !h.job().status().isFinished()).toList();
+  }
+
   /** The ids among {@code ids} that are jobs. */
   Set<Long> existingIds(Collection<Long> ids);
 
@@ -41,6 +48,18 @@ public interface JobRepository {
 
   /** The job's events in the order they arrived. */
   List<ReportedJobEvent> events(long jobId);
+
+  /**
+   * The events of each of these jobs in the order they arrived, for reading only (a sweep over
+   * thousands of jobs): in a few queries instead of one per job. A job without events is absent.
+   */
+  default Map<Long, List<ReportedJobEvent>> eventsOf(Collection<Long> jobIds) {
+    Map<Long, List<ReportedJobEvent>> events = new HashMap<>();
+    for (long id : jobIds) {
+      events.put(id, events(id));
+    }
+    return events;
+  }
 
   void add(ReportedJobEvent event);
 

@@ -3,7 +3,10 @@ package com.costguard.infrastructure.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.costguard.application.AlertDispatcher;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,5 +54,46 @@ class AlertScheduleTest {
       release.countDown();
       schedule.executor.shutdownNow();
     }
+  }
+
+  @Test
+  void aWakeUpRunsTheDispatcherOnItsOwnThreadOnlyWhileTheScheduleRuns() throws Exception {
+    List<String> runs = new CopyOnWriteArrayList<>();
+    AlertSchedule schedule = new AlertSchedule();
+    schedule.executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "poll"));
+    ExecutorService wakeUps = Executors.newSingleThreadExecutor(r -> new Thread(r, "wake"));
+    schedule.wakeUps = wakeUps;
+    schedule.dispatcher =
+        new AlertDispatcher() {
+          @Override
+          public int dispatchDue() {
+            runs.add(Thread.currentThread().getName());
+            return 0;
+          }
+        };
+    try {
+      schedule.wake();
+      drain(wakeUps);
+      assertThat(runs).as("not started: a wake-up sends nothing").isEmpty();
+
+      schedule.start();
+      schedule.wake();
+      drain(wakeUps);
+      assertThat(runs).as("woken at once, not at the next poll").contains("wake");
+
+      schedule.stop();
+      runs.clear();
+      schedule.wake();
+      drain(wakeUps);
+      assertThat(runs).as("stopped: a wake-up sends nothing").isEmpty();
+    } finally {
+      schedule.executor.shutdownNow();
+      wakeUps.shutdownNow();
+    }
+  }
+
+  /** Waits until what was handed to {@code executor} so far has run. */
+  private static void drain(ExecutorService executor) throws Exception {
+    executor.submit(() -> {}).get(10, TimeUnit.SECONDS);
   }
 }

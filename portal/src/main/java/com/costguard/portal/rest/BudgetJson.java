@@ -1,6 +1,7 @@
 package com.costguard.portal.rest;
 
 import static com.costguard.application.RequestRefusedException.invalid;
+import static com.costguard.portal.rest.Jsonp.JSON;
 
 import com.costguard.application.BudgetView;
 import com.costguard.cost.Money;
@@ -8,7 +9,6 @@ import com.costguard.cost.budget.BudgetScope;
 import com.costguard.cost.budget.BudgetStatus;
 import com.costguard.model.budget.Budget;
 import com.costguard.model.budget.BudgetDefinition;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -137,15 +137,15 @@ final class BudgetJson {
   static JsonObject of(BudgetView view) {
     Budget budget = view.budget();
     BudgetStatus status = view.status();
-    JsonArrayBuilder thresholds = Json.createArrayBuilder();
+    JsonArrayBuilder thresholds = JSON.createArrayBuilder();
     budget.thresholds().percents().forEach(thresholds::add);
-    JsonObjectBuilder scope = Json.createObjectBuilder();
+    JsonObjectBuilder scope = JSON.createObjectBuilder();
     orNull(scope, "client", budget.scope().client());
     orNull(scope, "project", budget.scope().project());
     orNull(scope, "team", budget.scope().team());
     orNull(scope, "provider", budget.scope().provider());
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("id", budget.id())
             .add("name", budget.name())
             .add("period", budget.period().apiName())
@@ -157,7 +157,7 @@ final class BudgetJson {
             .add("rollover", budget.rollover());
     orNull(json, "approver", budget.approver());
     orNull(json, "manager", budget.manager());
-    JsonArrayBuilder emails = Json.createArrayBuilder();
+    JsonArrayBuilder emails = JSON.createArrayBuilder();
     budget.notifyEmails().forEach(emails::add);
     json.add("notifyEmails", emails);
     orNull(json, "quietHours", budget.quietHours().map(Object::toString));
@@ -177,7 +177,7 @@ final class BudgetJson {
             f ->
                 json.add(
                     "forecast",
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                         .add("low", Money.exact(f.low()))
                         .add("high", Money.exact(f.high()))),
             () -> json.addNull("forecast"));

@@ -1,9 +1,10 @@
 package com.costguard.portal.rest;
 
+import static com.costguard.portal.rest.Jsonp.JSON;
+
 import com.costguard.application.CostEventService;
 import com.costguard.application.IngestResult;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -43,7 +44,7 @@ public class CostEventsResource {
     IngestResult result =
         costEvents.ingest(((ApiPrincipal) caller.getUserPrincipal()).user(), batch);
     return Response.accepted(
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("accepted", result.accepted())
                 .add("duplicates", result.duplicates())
                 .build())

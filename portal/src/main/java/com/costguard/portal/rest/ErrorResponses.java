@@ -1,8 +1,9 @@
 package com.costguard.portal.rest;
 
+import static com.costguard.portal.rest.Jsonp.JSON;
+
 import com.costguard.application.RequestRefusedException;
 import com.costguard.infrastructure.health.DatabaseOutage;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -21,7 +22,7 @@ public final class ErrorResponses {
   private ErrorResponses() {}
 
   static Response of(int status, String code, String message, String field) {
-    JsonObjectBuilder body = Json.createObjectBuilder().add("error", code).add("message", message);
+    JsonObjectBuilder body = JSON.createObjectBuilder().add("error", code).add("message", message);
     if (field != null) {
       body.add("field", field);
     }

@@ -1,5 +1,7 @@
 package com.costguard.portal.rest;
 
+import static com.costguard.portal.rest.Jsonp.JSON;
+
 import com.costguard.application.JobCostReading;
 import com.costguard.cost.Money;
 import com.costguard.cost.job.CostBreakdown;
@@ -11,7 +13,6 @@ import com.costguard.cost.job.Projection;
 import com.costguard.cost.job.Recommendation;
 import com.costguard.cost.job.Scenario;
 import com.costguard.cost.job.SuggestedAction;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -31,9 +32,9 @@ final class JobCostJson {
 
   static JsonObject of(JobCostReading reading) {
     JobCostView view = reading.view();
-    JsonArrayBuilder thresholds = Json.createArrayBuilder();
+    JsonArrayBuilder thresholds = JSON.createArrayBuilder();
     view.thresholdsCrossed().stream().map(EstimateThreshold::percent).forEach(thresholds::add);
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("jobId", reading.job().id())
         .add("status", reading.status().wireName())
         .add("state", name(view.state()))
@@ -58,29 +59,29 @@ final class JobCostJson {
   }
 
   private static JsonObject breakdown(CostBreakdown breakdown) {
-    JsonArrayBuilder gpu = Json.createArrayBuilder();
+    JsonArrayBuilder gpu = JSON.createArrayBuilder();
     for (GpuLine line : breakdown.gpu()) {
       gpu.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("stage", name(line.stage()))
               .add("hours", plain(line.hours()))
               .add("amount", Money.exact(line.amount())));
     }
-    JsonArrayBuilder interruptions = Json.createArrayBuilder();
+    JsonArrayBuilder interruptions = JSON.createArrayBuilder();
     for (InterruptionLine line : breakdown.interruptions()) {
       interruptions.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("at", line.at().toString())
               .add("minutes", plain(line.minutes()))
               .add("amount", Money.exact(line.amount()))
               .add("ongoing", line.ongoing()));
     }
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("gpu", gpu)
         .add("interruptions", interruptions)
         .add(
             "storage",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("gb", plain(breakdown.storage().gb()))
                 .add("amount", Money.exact(breakdown.storage().amount()))
                 .add("included", breakdown.storage().included()))
@@ -88,10 +89,10 @@ final class JobCostJson {
   }
 
   private static JsonObject projection(Projection projection) {
-    JsonArrayBuilder scenarios = Json.createArrayBuilder();
+    JsonArrayBuilder scenarios = JSON.createArrayBuilder();
     for (Scenario scenario : projection.scenarios()) {
       scenarios.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("kind", name(scenario.kind()))
               .add("probability", scenario.probabilityPercent())
               .add("remainingTime", scenario.remainingTime().toString())
@@ -99,12 +100,12 @@ final class JobCostJson {
               .add("finalCost", Money.exact(scenario.finalCost())));
     }
     Recommendation recommendation = projection.recommendation();
-    JsonArrayBuilder actions = Json.createArrayBuilder();
+    JsonArrayBuilder actions = JSON.createArrayBuilder();
     recommendation.actions().stream()
         .map(SuggestedAction::name)
         .map(JobCostJson::lower)
         .forEach(actions::add);
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("completedSteps", projection.completedSteps())
         .add("remainingSteps", projection.remainingSteps())
         .add("stepsPerHour", plain(projection.stepsPerHour()))
@@ -116,7 +117,7 @@ final class JobCostJson {
         .add("scenarios", scenarios)
         .add(
             "recommendation",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("code", name(recommendation))
                 .add("advice", recommendation.advice())
                 .add("actions", actions))
@@ -130,7 +131,7 @@ final class JobCostJson {
   }
 
   private static JsonValue orNull(Optional<BigDecimal> value) {
-    return value.map(v -> (JsonValue) Json.createValue(v)).orElse(JsonValue.NULL);
+    return value.map(v -> (JsonValue) JSON.createValue(v)).orElse(JsonValue.NULL);
   }
 
   private static String name(Enum<?> value) {

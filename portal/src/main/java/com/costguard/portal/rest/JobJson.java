@@ -4,12 +4,12 @@ import static com.costguard.portal.rest.JsonFields.decimal;
 import static com.costguard.portal.rest.JsonFields.instant;
 import static com.costguard.portal.rest.JsonFields.text;
 import static com.costguard.portal.rest.JsonFields.whole;
+import static com.costguard.portal.rest.Jsonp.JSON;
 
 import com.costguard.cost.Money;
 import com.costguard.model.job.Job;
 import com.costguard.model.job.NewJob;
 import com.costguard.model.job.NewJobEvent;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.Locale;
@@ -51,7 +51,7 @@ final class JobJson {
   }
 
   static JsonObject job(Job job) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("id", job.id())
         .add("externalId", job.externalId())
         .add("name", job.name())
@@ -74,7 +74,7 @@ final class JobJson {
         .add(
             "finalCost",
             job.finalCost()
-                .map(cost -> (JsonValue) Json.createValue(Money.exact(cost)))
+                .map(cost -> (JsonValue) JSON.createValue(Money.exact(cost)))
                 .orElse(JsonValue.NULL))
         .add("createdAt", job.createdAt().toString())
         .add("endedAt", orNull(job.endedAt().map(Object::toString)))
@@ -82,6 +82,6 @@ final class JobJson {
   }
 
   private static JsonValue orNull(Optional<String> text) {
-    return text.map(t -> (JsonValue) Json.createValue(t)).orElse(JsonValue.NULL);
+    return text.map(t -> (JsonValue) JSON.createValue(t)).orElse(JsonValue.NULL);
   }
 }

@@ -1,9 +1,9 @@
 package com.costguard.portal.rest;
 
 import static com.costguard.application.RequestRefusedException.invalid;
+import static com.costguard.portal.rest.Jsonp.JSON;
 
 import com.costguard.application.RequestRefusedException;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
@@ -58,7 +58,7 @@ final class JsonBodies {
    * throws past its limits (nesting deeper than 1,000, numbers longer than 1,100 characters).
    */
   private static JsonObject parse(byte[] bytes) {
-    try (JsonParser parser = Json.createParser(new ByteArrayInputStream(bytes))) {
+    try (JsonParser parser = JSON.createParser(new ByteArrayInputStream(bytes))) {
       if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
         throw invalid(null, "the body is not a JSON object");
       }

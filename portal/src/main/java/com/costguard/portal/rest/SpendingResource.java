@@ -1,13 +1,13 @@
 package com.costguard.portal.rest;
 
 import static com.costguard.application.RequestRefusedException.invalid;
+import static com.costguard.portal.rest.Jsonp.JSON;
 
 import com.costguard.application.SpendingService;
 import com.costguard.application.SpendingSummary;
 import com.costguard.config.Configuration;
 import com.costguard.cost.Money;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -60,7 +60,7 @@ public class SpendingResource {
       RangeParams range = RangeParams.limited(bound("from", from, false), bound("to", to, true));
       summary = spending.summary(range.from(), range.to());
     }
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("from", summary.from().toString())
         .add("to", summary.to().toString())
         .add("currency", summary.currency())
@@ -79,24 +79,24 @@ public class SpendingResource {
   }
 
   private static JsonObject groups(Map<String, SpendingSummary.Group> groups) {
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = JSON.createObjectBuilder();
     groups.forEach((name, group) -> json.add(name, group(group)));
     return json.build();
   }
 
   private static JsonObject group(SpendingSummary.Group group) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("cost", Money.exact(group.cost()))
         .add("count", group.count())
         .build();
   }
 
   private static JsonArray days(List<SpendingSummary.Day> days) {
-    JsonArrayBuilder json = Json.createArrayBuilder();
+    JsonArrayBuilder json = JSON.createArrayBuilder();
     days.forEach(
         day ->
             json.add(
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                     .add("date", day.date().toString())
                     .add("cost", Money.exact(day.cost()))
                     .add("count", day.count())));

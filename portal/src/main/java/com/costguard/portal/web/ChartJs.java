@@ -1,6 +1,7 @@
 package com.costguard.portal.web;
 
-import jakarta.json.Json;
+import static com.costguard.portal.rest.Jsonp.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
@@ -15,29 +16,29 @@ final class ChartJs {
 
   static JsonObject config(
       String type, JsonArrayBuilder labels, JsonArrayBuilder datasets, String title) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("type", type)
-        .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+        .add("data", JSON.createObjectBuilder().add("labels", labels).add("datasets", datasets))
         .add(
             "options",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("responsive", true)
                 .add("maintainAspectRatio", false)
                 .add("animation", false)
                 .add(
                     "interaction",
-                    Json.createObjectBuilder().add("mode", "index").add("intersect", false))
+                    JSON.createObjectBuilder().add("mode", "index").add("intersect", false))
                 .add(
                     "plugins",
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                         .add(
                             "title",
-                            Json.createObjectBuilder().add("display", true).add("text", title))
-                        .add("legend", Json.createObjectBuilder().add("position", "bottom")))
+                            JSON.createObjectBuilder().add("display", true).add("text", title))
+                        .add("legend", JSON.createObjectBuilder().add("position", "bottom")))
                 .add(
                     "scales",
-                    Json.createObjectBuilder()
-                        .add("y", Json.createObjectBuilder().add("beginAtZero", true))))
+                    JSON.createObjectBuilder()
+                        .add("y", JSON.createObjectBuilder().add("beginAtZero", true))))
         .build();
   }
 }

@@ -1,5 +1,7 @@
 package com.costguard.portal.web;
 
+import static com.costguard.portal.rest.Jsonp.JSON;
+
 import com.costguard.application.BudgetReports;
 import com.costguard.application.BudgetReports.DaySpend;
 import com.costguard.application.BudgetReports.History;
@@ -21,7 +23,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
@@ -389,7 +390,7 @@ public class TrainingBudget implements Serializable {
     if (f != null) {
       top = top.max(f.high().multiply(new BigDecimal("1.1")));
     }
-    JsonArrayBuilder sets = Json.createArrayBuilder();
+    JsonArrayBuilder sets = JSON.createArrayBuilder();
     sets.add(
         zone(
             "Under 80%",
@@ -398,10 +399,10 @@ public class TrainingBudget implements Serializable {
             "rgba(46,160,67,0.10)"));
     sets.add(zone("80–100%", constant(n, available), "-1", "rgba(212,160,23,0.16)"));
     sets.add(zone("Over the limit", constant(n, top), "-1", "rgba(207,34,46,0.10)"));
-    JsonArrayBuilder actual = Json.createArrayBuilder();
+    JsonArrayBuilder actual = JSON.createArrayBuilder();
     days.forEach(d -> actual.add(Money.cents(d.cumulative())));
     sets.add(
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("label", "Spent")
             .add("data", actual)
             .add("borderColor", "#0b5cad")
@@ -410,16 +411,16 @@ public class TrainingBudget implements Serializable {
             .add("pointRadius", 3)
             .add("fill", false));
     sets.add(
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("label", "Limit " + formats.money(available))
             .add("data", constant(n, available))
             .add("borderColor", "#cf222e")
-            .add("borderDash", Json.createArrayBuilder().add(8).add(6))
+            .add("borderDash", JSON.createArrayBuilder().add(8).add(6))
             .add("borderWidth", 2)
             .add("pointRadius", 0)
             .add("fill", false));
     if (f != null && !days.isEmpty() && !ahead.isEmpty()) {
-      JsonArrayBuilder projected = Json.createArrayBuilder();
+      JsonArrayBuilder projected = JSON.createArrayBuilder();
       BigDecimal start = days.get(days.size() - 1).cumulative();
       for (int i = 0; i < days.size() - 1; i++) {
         projected.addNull();
@@ -431,16 +432,16 @@ public class TrainingBudget implements Serializable {
         projected.add(Money.cents(start.add(f.expected().subtract(start).multiply(share))));
       }
       sets.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("label", "Projected")
               .add("data", projected)
               .add("borderColor", "#6e7781")
-              .add("borderDash", Json.createArrayBuilder().add(2).add(4))
+              .add("borderDash", JSON.createArrayBuilder().add(2).add(4))
               .add("borderWidth", 2)
               .add("pointRadius", 0)
               .add("fill", false));
     }
-    JsonArrayBuilder labelArray = Json.createArrayBuilder();
+    JsonArrayBuilder labelArray = JSON.createArrayBuilder();
     labels.forEach(labelArray::add);
     return ChartJs.config("line", labelArray, sets, "Cumulative spend (" + formats.zone() + ")")
         .toString();
@@ -448,7 +449,7 @@ public class TrainingBudget implements Serializable {
 
   private static JsonObjectBuilder zone(
       String label, JsonArrayBuilder data, String fill, String colour) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("label", label)
         .add("data", data)
         .add("fill", fill)
@@ -459,7 +460,7 @@ public class TrainingBudget implements Serializable {
   }
 
   private static JsonArrayBuilder constant(int n, BigDecimal value) {
-    JsonArrayBuilder values = Json.createArrayBuilder();
+    JsonArrayBuilder values = JSON.createArrayBuilder();
     for (int i = 0; i < n; i++) {
       values.add(Money.cents(value));
     }
@@ -487,9 +488,9 @@ public class TrainingBudget implements Serializable {
   }
 
   public String getHistoryChart() {
-    JsonArrayBuilder labels = Json.createArrayBuilder();
-    JsonArrayBuilder spent = Json.createArrayBuilder();
-    JsonArrayBuilder colours = Json.createArrayBuilder();
+    JsonArrayBuilder labels = JSON.createArrayBuilder();
+    JsonArrayBuilder spent = JSON.createArrayBuilder();
+    JsonArrayBuilder colours = JSON.createArrayBuilder();
     for (MonthSpend m : history.months()) {
       labels.add(month(m) + (m.complete() ? "" : " (so far)"));
       spent.add(Money.cents(m.spent()));
@@ -502,9 +503,9 @@ public class TrainingBudget implements Serializable {
       colours.add("#b8c4d0");
     }
     JsonArrayBuilder sets =
-        Json.createArrayBuilder()
+        JSON.createArrayBuilder()
             .add(
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                     .add("label", "Spent per month")
                     .add("data", spent)
                     .add("backgroundColor", colours));
