@@ -41,7 +41,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Issue 9's "two instances" and "crash" (SPEC §7): two Payara Micro instances of this class's own,
@@ -53,6 +56,7 @@ import org.junit.jupiter.api.Test;
  * counts are the cluster's.
  */
 @SharedDeployment
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
   private static final int MEMBERS = 2;
@@ -217,6 +221,7 @@ class ClusterIT {
    * claimed deliveries taken over by the other instance once their lease ran out.
    */
   @Test
+  @Order(Integer.MAX_VALUE) // last: it kills and restarts a member the others use
   void aKillDuringIngestionAndDeliveryLosesNothingAcknowledgedAndSendsNothingTwice()
       throws Exception {
     List<Api> instances = apis();

@@ -180,17 +180,20 @@ public final class PayaraMicroProcess {
     HttpRequest health =
         HttpRequest.newBuilder(URI.create(url + "health")).timeout(Duration.ofSeconds(5)).build();
     Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+    String lastHealth = "no answer";
     try {
       // Payara stays up when the WAR fails to deploy; only its log says so.
       while (Instant.now().isBefore(deadline)
           && process.isAlive()
           && !logSays("Exception while loading the app")) {
         try {
-          if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          HttpResponse<String> answer = client.send(health, HttpResponse.BodyHandlers.ofString());
+          if (answer.statusCode() == 200) {
             return;
           }
+          lastHealth = answer.statusCode() + " " + answer.body();
         } catch (IOException notYet) {
-          // not listening yet
+          lastHealth = notYet.toString(); // not listening yet, or too slow to answer
         }
         Thread.sleep(500);
       }
@@ -201,7 +204,9 @@ public final class PayaraMicroProcess {
     throw new IllegalStateException(
         "Payara Micro '"
             + name
-            + "' did not become healthy; the end of "
+            + "' did not become healthy (last /health: "
+            + lastHealth
+            + "); the end of "
             + log
             + ":\n"
             + logTail());
