@@ -27,17 +27,21 @@ import java.util.logging.Logger;
  * claim's holder records the outcome.
  *
  * <p>What a crash does: before the claim commits, nothing; between claim and send, the rows wait
- * out their {@link #LEASE} and are claimed again; between a successful send and its record, the
- * same — the one case where a channel sees an alert twice, which no outbox can rule out for a
- * channel (such as SMTP) that takes no idempotency key.
+ * out their {@link #LEASE} and are claimed again (by any instance); between a successful send and
+ * its record, the same — the one case where a channel may see an alert twice: Slack's channel looks
+ * for the message it may have posted before posting again, SMTP takes no idempotency key.
  */
 @ApplicationScoped
 public class AlertDispatcher {
 
   private static final Logger LOG = Logger.getLogger(AlertDispatcher.class.getName());
 
-  /** How long a claim keeps others off; longer than a batch of sends takes with its timeouts. */
-  static final Duration LEASE = Duration.ofMinutes(5);
+  /**
+   * How long a claim keeps others off. Each delivery's lease is renewed just before it is sent, so
+   * this must outlast one send with its timeouts (e-mail's 10 s, a Slack alert's two calls), not a
+   * batch; it is also how long the deliveries of a crashed instance wait to be sent by another.
+   */
+  static final Duration LEASE = Duration.ofMinutes(1);
 
   /** Deliveries claimed per run. */
   public static final int BATCH = 10;
@@ -91,6 +95,13 @@ public class AlertDispatcher {
   }
 
   private void deliver(ClaimedDelivery delivery) {
+    if (!outbox.renew(delivery, clock.instant().plus(LEASE))) {
+      LOG.warning(
+          () ->
+              "Delivery %d was claimed by another dispatcher while this one sent others; skipped"
+                  .formatted(delivery.id()));
+      return;
+    }
     AlertChannel channel = channels().get(delivery.channel());
     String error;
     Optional<Duration> askedToWait = Optional.empty();

@@ -24,6 +24,11 @@ public class Outbox {
   }
 
   @Transactional
+  public boolean renew(ClaimedDelivery delivery, Instant leaseUntil) {
+    return alerts.renew(delivery.id(), delivery.claimToken(), leaseUntil);
+  }
+
+  @Transactional
   public boolean delivered(ClaimedDelivery delivery, Instant at) {
     return alerts.delivered(delivery.id(), delivery.claimToken(), at);
   }

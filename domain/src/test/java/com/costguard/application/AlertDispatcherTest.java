@@ -215,6 +215,33 @@ class AlertDispatcherTest {
   }
 
   @Test
+  void aDeliveryClaimedByAnotherWhileTheBatchWasSentIsLeftToIt() {
+    // The first send of the batch outlasts the lease; meanwhile another dispatcher claims what
+    // this one had claimed and not sent yet.
+    AlertChannel slow =
+        new AlertChannel() {
+          @Override
+          public Channel channel() {
+            return Channel.EMAIL;
+          }
+
+          @Override
+          public void send(AlertNotice notice) {
+            clock.advance(AlertDispatcher.LEASE.plusSeconds(1));
+            alerts.claim(clock.instant(), clock.instant().plus(AlertDispatcher.LEASE), "other", 10);
+            email.sent.add(notice);
+          }
+        };
+    dispatcher.channels = new EnumMap<>(Map.of(Channel.EMAIL, slow, Channel.IN_APP, slow));
+
+    assertThat(dispatcher.dispatchDue()).isEqualTo(2);
+
+    // One was sent; the other, whose claim renewal failed, was not: it is the other's to send.
+    assertThat(email.sent).hasSize(1);
+    assertThat(alerts.deliveries).extracting(d -> d.claimToken).containsOnly("other");
+  }
+
+  @Test
   void aChannelThatIsNotConfiguredCountsAsAFailedAttempt() {
     dispatcher.channels = new EnumMap<>(Map.of(Channel.IN_APP, inApp));
 

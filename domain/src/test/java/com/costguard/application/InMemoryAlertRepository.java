@@ -178,6 +178,19 @@ class InMemoryAlertRepository implements AlertRepository {
   }
 
   @Override
+  public synchronized boolean renew(long deliveryId, String claimToken, Instant leaseUntil) {
+    for (StoredDelivery d : deliveries) {
+      if (d.id == deliveryId
+          && claimToken.equals(d.claimToken)
+          && d.state == DeliveryState.PENDING) {
+        d.nextAttemptAt = leaseUntil;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
   public synchronized List<ClaimedDelivery> claim(
       Instant now, Instant leaseUntil, String claimToken, int max) {
     List<ClaimedDelivery> claimed = new ArrayList<>();

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
-/** Checks docker/Dockerfile and docker/compose.yaml (SPEC §6) without a Docker engine. */
+/**
+ * Checks docker/Dockerfile, docker/compose.yaml (SPEC §6) and the several-instance variants
+ * compose.cluster.yaml and compose.galera.yaml (SPEC §7) without a Docker engine.
+ */
 class DockerFilesTest {
 
   private static final String PAYARA_IMAGE = "payara/micro:6.2025.10-jdk17";
@@ -123,6 +126,58 @@ class DockerFilesTest {
   }
 
   @Test
+  void theClusterFilesRunTwoClusteredInstancesOnOneDatabase() throws IOException {
+    for (String file : List.of("compose.cluster.yaml", "compose.galera.yaml")) {
+      Map<String, Object> services = map(load(file).get("services"));
+      Set<Object> databaseUrls = new LinkedHashSet<>();
+      Set<Object> ports = new LinkedHashSet<>();
+      for (String name : List.of("costguard-1", "costguard-2")) {
+        Map<String, Object> instance = map(services.get(name));
+        List<String> command = list(instance.get("command")).stream().map(String::valueOf).toList();
+        assertThat(command).as(file + " " + name).doesNotContain("--nocluster");
+        assertThat(command.get(command.indexOf("--clustermode") + 1))
+            .as(file + " " + name)
+            .isEqualTo("tcpip:costguard-1:6900,costguard-2:6900");
+        assertThat(command).contains("--deploy", "--clustername");
+        assertThat(environmentNames(instance.get("environment"))).containsAll(CONTAINER_VARIABLES);
+        databaseUrls.add(map(instance.get("environment")).get("COSTGUARD_DB_URL"));
+        ports.addAll(list(instance.get("ports")));
+        assertThat(map(instance.get("healthcheck")).get("test")).asString().contains("/health");
+      }
+      assertThat(databaseUrls).as(file + ": one database").hasSize(1);
+      assertThat(ports).as(file + ": a host port each").hasSize(2);
+    }
+  }
+
+  @Test
+  void galeraNodesFormOneClusterAndTheInstancesWriteThroughOneNodeAtATime() throws IOException {
+    Map<String, Object> galera = load("compose.galera.yaml");
+    Map<String, Object> services = map(galera.get("services"));
+    for (String node : List.of("galera-1", "galera-2", "galera-3")) {
+      assertThat(list(map(services.get(node)).get("command")))
+          .map(String::valueOf)
+          .contains(
+              "--wsrep_on=ON",
+              "--wsrep_cluster_address=gcomm://galera-1,galera-2,galera-3",
+              "--wsrep_node_address=" + node);
+    }
+    assertThat(list(map(services.get("galera-1")).get("command")))
+        .map(String::valueOf)
+        .contains("--wsrep-new-cluster");
+    assertThat(list(map(services.get("galera-2")).get("command")))
+        .map(String::valueOf)
+        .doesNotContain("--wsrep-new-cluster");
+    assertThat(map(map(services.get("costguard-1")).get("environment")).get("COSTGUARD_DB_URL"))
+        .isEqualTo("jdbc:mariadb:sequential://galera-1:3306,galera-2:3306,galera-3:3306/costguard");
+  }
+
+  private static Map<String, Object> load(String file) throws IOException {
+    try (Reader reader = Files.newBufferedReader(dockerDir.resolve(file))) {
+      return new Yaml().load(reader);
+    }
+  }
+
+  @Test
   void dockerComposeAcceptsTheFile() throws Exception {
     Optional<Path> dockerCompose = onPath("docker-compose");
     if (dockerCompose.isEmpty()) {
@@ -133,22 +188,23 @@ class DockerFilesTest {
       assumeTrue(false, message);
     }
 
-    ProcessResult valid = composeConfig(dockerCompose.get(), REQUIRED_VARIABLES);
-    assertThat(valid.exitCode()).as(valid.output()).isZero();
+    for (String file : List.of("compose.yaml", "compose.cluster.yaml", "compose.galera.yaml")) {
+      ProcessResult valid = composeConfig(dockerCompose.get(), file, REQUIRED_VARIABLES);
+      assertThat(valid.exitCode()).as(file + ": " + valid.output()).isZero();
 
-    ProcessResult missingPasswords = composeConfig(dockerCompose.get(), Map.of());
-    assertThat(missingPasswords.exitCode()).as(missingPasswords.output()).isNotZero();
+      ProcessResult missingPasswords = composeConfig(dockerCompose.get(), file, Map.of());
+      assertThat(missingPasswords.exitCode())
+          .as(file + ": " + missingPasswords.output())
+          .isNotZero();
+    }
   }
 
-  private static ProcessResult composeConfig(Path dockerCompose, Map<String, String> variables)
+  private static ProcessResult composeConfig(
+      Path dockerCompose, String file, Map<String, String> variables)
       throws IOException, InterruptedException {
     ProcessBuilder builder =
         new ProcessBuilder(
-                dockerCompose.toString(),
-                "-f",
-                dockerDir.resolve("compose.yaml").toString(),
-                "config",
-                "-q")
+                dockerCompose.toString(), "-f", dockerDir.resolve(file).toString(), "config", "-q")
             .redirectErrorStream(true);
     Map<String, String> environment = builder.environment();
     REQUIRED_VARIABLES.keySet().forEach(environment::remove);

@@ -16,10 +16,15 @@ import com.costguard.bot.slack.SlackCallFailed;
 import com.costguard.bot.slack.SlackWebApi;
 import com.costguard.bot.store.PostedMessage;
 import com.costguard.bot.store.PostedMessages;
+import com.costguard.bot.store.PostsInFlight;
 import com.costguard.config.Configuration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Budget alerts in Slack, delivered by the outbox dispatcher (SPEC §3): the alert message in the
@@ -27,11 +32,17 @@ import java.util.Optional;
  * thread), then the breakdown replied in the thread.
  *
  * <p>Never twice: each step is recorded as soon as Slack accepted it ({@code ts}), and a retried
- * delivery does only the steps not yet recorded. A failed call, a rate limit (with its {@code
- * Retry-After}) or a 5xx fails the attempt, and the dispatcher tries again after its back-off.
+ * delivery does only the steps not yet recorded. A step whose answer never came (the instance died
+ * or the call timed out after Slack took it) is noted in {@link PostsInFlight} before it is sent
+ * and carries the alert's id as message metadata: before sending it again, the channel (or thread)
+ * is searched for it, and a message found there is recorded instead of posted twice. A failed call,
+ * a rate limit (with its {@code Retry-After}) or a 5xx fails the attempt, and the dispatcher tries
+ * again after its back-off.
  */
 @ApplicationScoped
 public class SlackAlertChannel implements AlertChannel {
+
+  private static final Logger LOG = Logger.getLogger(SlackAlertChannel.class.getName());
 
   @Inject SlackBot bot;
   @Inject Configuration configuration;
@@ -39,6 +50,11 @@ public class SlackAlertChannel implements AlertChannel {
   @Inject SlackPeople people;
   @Inject PostedMessages messages;
   @Inject JobAlertDelivery jobAlerts;
+  @Inject PostsInFlight inFlight;
+  @Inject Clock clock;
+
+  /** How far before a post in doubt its search starts: our clock and Slack's may differ. */
+  static final Duration CLOCK_MARGIN = Duration.ofMinutes(5);
 
   @Override
   public Channel channel() {
@@ -61,11 +77,13 @@ public class SlackAlertChannel implements AlertChannel {
       PostedMessage message = posted.isPresent() ? posted.get() : postAlert(api, notice, details);
       SlackMessage breakdown = BudgetAlertMessage.breakdown(notice, details);
       SlackWebApi.Posted reply =
-          api.post(
+          postOnce(
+              api,
+              notice.alertId(),
+              PostsInFlight.Part.BREAKDOWN,
               message.channel(),
-              breakdown.text(),
-              breakdown.blocks(),
-              Optional.of(message.thread()));
+              Optional.of(message.thread()),
+              breakdown);
       messages.breakdownPosted(message.id(), reply.ts());
     } catch (SlackCallFailed e) {
       throw new DeliveryFailure(e.getMessage(), e.retryAfter());
@@ -96,7 +114,8 @@ public class SlackAlertChannel implements AlertChannel {
             .firstOfPeriod(notice.budgetId(), notice.periodStart())
             .filter(first -> first.channel().equals(channel))
             .map(PostedMessage::ts);
-    SlackWebApi.Posted posted = api.post(channel, message.text(), message.blocks(), thread);
+    SlackWebApi.Posted posted =
+        postOnce(api, notice.alertId(), PostsInFlight.Part.ALERT, channel, thread, message);
     return messages.add(
         new PostedMessage(
             0,
@@ -113,5 +132,45 @@ public class SlackAlertChannel implements AlertChannel {
             Optional.empty(),
             message.text(),
             BlocksJson.write(message.blocks())));
+  }
+
+  /**
+   * Posts one step of an alert unless an earlier attempt whose answer was lost did post it: then
+   * that message is answered instead.
+   */
+  private SlackWebApi.Posted postOnce(
+      SlackWebApi api,
+      long alertId,
+      PostsInFlight.Part part,
+      String channel,
+      Optional<String> thread,
+      SlackMessage message) {
+    Map<String, String> marker =
+        Map.of("alert_id", String.valueOf(alertId), "part", part.name().toLowerCase());
+    Optional<PostsInFlight.InFlight> earlier = inFlight.of(alertId, part);
+    if (earlier.isPresent()) {
+      PostsInFlight.InFlight sent = earlier.get();
+      Optional<String> found;
+      try {
+        found =
+            api.findMarked(
+                sent.channel(), sent.thread(), sent.startedAt().minus(CLOCK_MARGIN), marker);
+      } catch (SlackCallFailed e) {
+        if (e.getCause() != null || e.retryAfter().isPresent()) {
+          throw e; // Slack or the network is down or busy: look again on the next attempt
+        }
+        // Slack answered, refusing the look-up (e.g. missing_scope): rather twice than never.
+        LOG.warning(
+            () ->
+                "Cannot tell whether alert %d's %s reached Slack (%s); posting it again"
+                    .formatted(alertId, part.name().toLowerCase(), e.getMessage()));
+        found = Optional.empty();
+      }
+      if (found.isPresent()) {
+        return new SlackWebApi.Posted(sent.channel(), found.get());
+      }
+    }
+    inFlight.sending(alertId, part, channel, thread, clock.instant());
+    return api.post(channel, message.text(), message.blocks(), thread, marker);
   }
 }

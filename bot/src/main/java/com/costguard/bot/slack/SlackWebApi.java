@@ -3,11 +3,14 @@ package com.costguard.bot.slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.model.Message;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,6 +33,21 @@ public class SlackWebApi {
    */
   public Posted post(
       String channel, String text, List<LayoutBlock> blocks, Optional<String> threadTs) {
+    return post(channel, text, blocks, threadTs, Map.of());
+  }
+
+  /**
+   * Posts with {@code marker} as the message's metadata (event type {@link #MARKER_EVENT}), so that
+   * {@link #findMarked} can find the message again when this call's answer is lost.
+   */
+  public Posted post(
+      String channel,
+      String text,
+      List<LayoutBlock> blocks,
+      Optional<String> threadTs,
+      Map<String, String> marker) {
+    Message.Metadata metadata =
+        marker.isEmpty() ? null : new Message.Metadata(MARKER_EVENT, Map.copyOf(marker));
     var answer =
         call(
             "chat.postMessage",
@@ -39,8 +57,63 @@ public class SlackWebApi {
                         r.channel(channel)
                             .text(text)
                             .blocks(blocks)
-                            .threadTs(threadTs.orElse(null))));
+                            .threadTs(threadTs.orElse(null))
+                            .metadata(metadata)));
     return new Posted(answer.getChannel(), answer.getTs());
+  }
+
+  /** The event type of the metadata that marks Costguard's alert posts. */
+  public static final String MARKER_EVENT = "costguard_alert";
+
+  /** How many of the latest messages {@link #findMarked} looks through. */
+  static final int SEARCHED = 200;
+
+  /**
+   * The ts of a message posted since {@code since} in {@code channel} (in {@code thread}, when
+   * given) whose metadata is {@code marker}; empty when there is none. Reads the channel's history
+   * ({@code conversations.history}, or {@code conversations.replies} for a thread), so the app
+   * needs the {@code channels:history} scope (and {@code groups:history} for private channels).
+   */
+  public Optional<String> findMarked(
+      String channel, Optional<String> thread, Instant since, Map<String, String> marker) {
+    String oldest = "%d.%06d".formatted(since.getEpochSecond(), since.getNano() / 1000);
+    List<Message> messages =
+        thread.isPresent()
+            ? call(
+                    "conversations.replies",
+                    () ->
+                        methods.conversationsReplies(
+                            r ->
+                                r.channel(channel)
+                                    .ts(thread.get())
+                                    .oldest(oldest)
+                                    .includeAllMetadata(true)
+                                    .limit(SEARCHED)))
+                .getMessages()
+            : call(
+                    "conversations.history",
+                    () ->
+                        methods.conversationsHistory(
+                            r ->
+                                r.channel(channel)
+                                    .oldest(oldest)
+                                    .includeAllMetadata(true)
+                                    .limit(SEARCHED)))
+                .getMessages();
+    if (messages == null) {
+      return Optional.empty();
+    }
+    return messages.stream()
+        .filter(m -> m.getMetadata() != null && MARKER_EVENT.equals(m.getMetadata().getEventType()))
+        .filter(m -> marks(m.getMetadata().getEventPayload(), marker))
+        .map(Message::getTs)
+        .findFirst();
+  }
+
+  private static boolean marks(Map<String, Object> payload, Map<String, String> marker) {
+    return payload != null
+        && marker.entrySet().stream()
+            .allMatch(e -> e.getValue().equals(String.valueOf(payload.get(e.getKey()))));
   }
 
   public void update(String channel, String ts, String text, List<LayoutBlock> blocks) {

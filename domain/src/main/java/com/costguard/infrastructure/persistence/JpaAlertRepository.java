@@ -326,6 +326,18 @@ public class JpaAlertRepository implements AlertRepository {
   }
 
   @Override
+  public boolean renew(long deliveryId, String claimToken, Instant leaseUntil) {
+    return em.createNativeQuery(
+                "update alert_deliveries set next_attempt_at = ?"
+                    + " where id = ? and claim_token = ? and state = 'pending'")
+            .setParameter(1, utc(leaseUntil))
+            .setParameter(2, deliveryId)
+            .setParameter(3, claimToken)
+            .executeUpdate()
+        == 1;
+  }
+
+  @Override
   public boolean delivered(long deliveryId, String claimToken, Instant at) {
     return em.createNativeQuery(
                 "update alert_deliveries set state = 'delivered', attempts = attempts + 1,"

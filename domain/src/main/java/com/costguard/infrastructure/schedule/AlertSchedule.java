@@ -10,7 +10,10 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -26,8 +29,10 @@ import java.util.logging.Logger;
  * The alerting schedules on the container's managed scheduled executor: the outbox dispatcher every
  * {@link #DISPATCH_EVERY} (a run that claims a full batch goes on at once), and the sweep that
  * evaluates every enabled budget every {@link #SWEEP_EVERY} (rolling windows re-arm as time passes,
- * with no spend to trigger them). Every instance runs both: claims and the alerts' unique key keep
- * the instances from doubling anything.
+ * with no spend to trigger them). Every instance runs both. The dispatchers share the outbox
+ * through its claims; of the sweeps, the instance that {@linkplain ScheduleRuns#claim claims} the
+ * minute does that minute's sweep, the others skip it (the alerts' unique key would keep a doubled
+ * sweep harmless, but not free).
  */
 @ApplicationScoped
 public class AlertSchedule {
@@ -36,6 +41,9 @@ public class AlertSchedule {
 
   static final Duration DISPATCH_EVERY = Duration.ofSeconds(1);
   static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
+
+  /** The sweep's name in {@code schedule_runs}. */
+  static final String SWEEP = "alert-sweep";
 
   /** A run claims at most this many batches, so one busy run does not starve the executor. */
   static final int MAX_BATCHES_PER_RUN = 50;
@@ -51,6 +59,8 @@ public class AlertSchedule {
   @Inject BudgetAlerts budgetAlerts;
   @Inject IncreaseRequestService increaseRequests;
   @Inject Event<IncreaseRequestsExpired> expiries;
+  @Inject ScheduleRuns runs;
+  @Inject Clock clock;
 
   private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
 
@@ -79,7 +89,10 @@ public class AlertSchedule {
             TimeUnit.MILLISECONDS));
     tasks.add(
         executor.scheduleWithFixedDelay(
-            this::sweep, SWEEP_EVERY.toMillis(), SWEEP_EVERY.toMillis(), TimeUnit.MILLISECONDS));
+            this::sweepThisMinute,
+            SWEEP_EVERY.toMillis(),
+            SWEEP_EVERY.toMillis(),
+            TimeUnit.MILLISECONDS));
     LOG.info(
         () -> "Alert deliveries every " + DISPATCH_EVERY + ", budget sweep every " + SWEEP_EVERY);
   }
@@ -139,6 +152,32 @@ public class AlertSchedule {
     } finally {
       dispatching.unlock();
     }
+  }
+
+  /** The scheduled sweep: runs {@link #sweep} unless another instance swept this minute already. */
+  void sweepThisMinute() {
+    Instant now = clock.instant();
+    sweepIfFirst(now.truncatedTo(ChronoUnit.MINUTES), now);
+  }
+
+  /**
+   * Sweeps if this instance is the first to claim {@code slot}; public so that a test can race
+   * instances for one slot.
+   *
+   * @return whether this instance swept
+   */
+  public boolean sweepIfFirst(Instant slot, Instant now) {
+    boolean first;
+    try {
+      first = runs.claim(SWEEP, slot, now);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not claim the sweep of " + slot + "; the next minute tries", e);
+      return false;
+    }
+    if (first) {
+      sweep();
+    }
+    return first;
   }
 
   /**

@@ -15,8 +15,9 @@ import java.util.logging.Logger;
 
 /**
  * Takes {@link JobSnapshots} every {@link JobSnapshots#INTERVAL} on the container's managed
- * scheduled executor, a little after each slot starts. Every instance runs it; the slot's unique
- * key makes the instances' snapshots one.
+ * scheduled executor, a little after each slot starts. Every instance runs it; the instance that
+ * {@linkplain ScheduleRuns#claim claims} the slot takes its snapshots, the others skip it (the
+ * snapshots' unique slot key would make a doubled run harmless, but not free).
  */
 @ApplicationScoped
 public class JobSnapshotSchedule {
@@ -26,11 +27,15 @@ public class JobSnapshotSchedule {
   /** Into the slot, so that a run firing a hair early still falls in the slot it is meant for. */
   static final Duration INTO_SLOT = Duration.ofSeconds(5);
 
+  /** The schedule's name in {@code schedule_runs}. */
+  static final String SNAPSHOTS = "job-snapshots";
+
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ScheduledExecutorService executor;
 
   @Inject JobSnapshots snapshots;
   @Inject Clock clock;
+  @Inject ScheduleRuns runs;
 
   private ScheduledFuture<?> task;
 
@@ -65,6 +70,10 @@ public class JobSnapshotSchedule {
   /** One run; a failure is logged, since an exception would end a fixed-rate schedule for good. */
   void takeSnapshots() {
     try {
+      Instant now = clock.instant();
+      if (!runs.claim(SNAPSHOTS, JobSnapshots.slotOf(now), now)) {
+        return; // another instance takes this slot's snapshots
+      }
       int stored = snapshots.take();
       LOG.fine(() -> stored + " job cost snapshots stored");
     } catch (RuntimeException e) {

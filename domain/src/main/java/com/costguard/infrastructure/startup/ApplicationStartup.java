@@ -10,8 +10,11 @@ import com.costguard.infrastructure.schedule.JobSnapshotSchedule;
 import com.costguard.model.user.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.logging.Logger;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * Runs once as the application starts, before it takes requests: migrates the schema, makes sure
@@ -36,7 +39,8 @@ public class ApplicationStartup {
 
   public void start() {
     LOG.info(() -> "Starting with " + configuration);
-    var migration =
+    // Flyway's plain connection to the database, for the schema and the bootstrap lock.
+    FluentConfiguration database =
         Flyway.configure()
             .dataSource(
                 configuration
@@ -44,30 +48,37 @@ public class ApplicationStartup {
                     .orElseThrow(() -> new IllegalStateException("COSTGUARD_DB_URL is not set")),
                 configuration.dbUser().orElse("root"),
                 configuration.dbPassword().orElse(""))
-            .locations("classpath:db/migration")
-            .load()
-            .migrate();
+            .locations("classpath:db/migration");
+    var migration = database.load().migrate();
     LOG.info(() -> "Database schema at version " + migration.targetSchemaVersion);
 
-    String password = configuration.adminPassword().orElseGet(() -> Secrets.generate("", 15));
-    if (users.ensureAdmin(password) && configuration.adminPassword().isEmpty()) {
-      // Shown once, on the console only, like any generated initial secret.
-      System.out.println("Costguard: generated password of user 'admin': " + password);
-    }
-    if (configuration.apiToken().isPresent()) {
-      users.ensureToken(UserService.ADMIN, configuration.apiToken().get(), "bootstrap");
-    } else {
-      users
-          .firstToken(UserService.ADMIN, "bootstrap")
-          .ifPresent(t -> System.out.println("Costguard: generated API token of 'admin': " + t));
-    }
+    // One starting instance at a time past this point: the bootstrap writes are not idempotent
+    // under a race (two instances would both create the admin).
+    try (BootstrapLock once =
+        BootstrapLock.acquire(database.getDataSource(), Duration.ofMinutes(10))) {
+      String password = configuration.adminPassword().orElseGet(() -> Secrets.generate("", 15));
+      if (users.ensureAdmin(password) && configuration.adminPassword().isEmpty()) {
+        // Shown once, on the console only, like any generated initial secret.
+        System.out.println("Costguard: generated password of user 'admin': " + password);
+      }
+      if (configuration.apiToken().isPresent()) {
+        users.ensureToken(UserService.ADMIN, configuration.apiToken().get(), "bootstrap");
+      } else {
+        users
+            .firstToken(UserService.ADMIN, "bootstrap")
+            .ifPresent(t -> System.out.println("Costguard: generated API token of 'admin': " + t));
+      }
 
-    if (configuration.demo()) {
-      int loaded = demoData.loadIfMissing();
-      LOG.info(() -> "Demo data: " + loaded + " cost events loaded");
-      int jobs = demoJobs.loadIfMissing();
-      LOG.info(() -> "Demo data: " + jobs + " jobs, their budgets and increase requests loaded");
-      demoProgress.start();
+      if (configuration.demo()) {
+        int loaded = demoData.loadIfMissing();
+        LOG.info(() -> "Demo data: " + loaded + " cost events loaded");
+        int jobs = demoJobs.loadIfMissing();
+        LOG.info(() -> "Demo data: " + jobs + " jobs, their budgets and increase requests loaded");
+        demoProgress.start();
+      }
+
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not take or release the bootstrap lock", e);
     }
 
     jobSnapshots.start();

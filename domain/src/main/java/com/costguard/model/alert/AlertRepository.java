@@ -53,6 +53,12 @@ public interface AlertRepository {
   List<ClaimedDelivery> claim(Instant now, Instant leaseUntil, String claimToken, int max);
 
   /**
+   * Extends the lease of a delivery this claim still holds until {@code leaseUntil}; false when the
+   * claim was lost (its lease ran out and someone else claimed it, or the outcome is recorded).
+   */
+  boolean renew(long deliveryId, String claimToken, Instant leaseUntil);
+
+  /**
    * Records a successful attempt: delivered, once. False when the claim was lost (its lease ran out
    * and someone else claimed the delivery).
    */

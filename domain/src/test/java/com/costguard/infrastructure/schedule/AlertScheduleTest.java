@@ -3,7 +3,10 @@ package com.costguard.infrastructure.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.costguard.application.AlertDispatcher;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -12,7 +15,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** Stopping the schedules means nothing is sent once stop has returned. */
+/**
+ * Stopping the schedules means nothing is sent once stop has returned; a minute's sweep is done by
+ * the instance that claims the minute.
+ */
 class AlertScheduleTest {
 
   @Test
@@ -95,5 +101,62 @@ class AlertScheduleTest {
   /** Waits until what was handed to {@code executor} so far has run. */
   private static void drain(ExecutorService executor) throws Exception {
     executor.submit(() -> {}).get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void onlyTheScheduleThatClaimsTheMinuteSweepsIt() {
+    ScheduleRuns runs = new InMemoryScheduleRuns();
+    AtomicInteger sweeps = new AtomicInteger();
+    AlertSchedule one = countingSweeps(runs, sweeps);
+    AlertSchedule other = countingSweeps(runs, sweeps);
+    Instant minute = Instant.parse("2026-03-02T13:02:00Z");
+
+    assertThat(one.sweepIfFirst(minute, minute.plusSeconds(3))).isTrue();
+    assertThat(other.sweepIfFirst(minute, minute.plusSeconds(40))).isFalse();
+    assertThat(one.sweepIfFirst(minute, minute.plusSeconds(59))).isFalse();
+    assertThat(sweeps.get()).isEqualTo(1);
+
+    assertThat(other.sweepIfFirst(minute.plusSeconds(60), minute.plusSeconds(61))).isTrue();
+    assertThat(sweeps.get()).isEqualTo(2);
+  }
+
+  @Test
+  void aClaimThatFailsSkipsTheSweepAndThrowsNothing() {
+    AtomicInteger sweeps = new AtomicInteger();
+    AlertSchedule schedule =
+        countingSweeps(
+            new ScheduleRuns() {
+              @Override
+              public boolean claim(String schedule, Instant slot, Instant now) {
+                throw new IllegalStateException("database down");
+              }
+            },
+            sweeps);
+    Instant minute = Instant.parse("2026-03-02T13:02:00Z");
+
+    assertThat(schedule.sweepIfFirst(minute, minute)).isFalse();
+    assertThat(sweeps.get()).isZero();
+  }
+
+  private static AlertSchedule countingSweeps(ScheduleRuns runs, AtomicInteger sweeps) {
+    AlertSchedule schedule =
+        new AlertSchedule() {
+          @Override
+          public void sweep() {
+            sweeps.incrementAndGet();
+          }
+        };
+    schedule.runs = runs;
+    return schedule;
+  }
+
+  /** The primary key of {@code schedule_runs}, in memory. */
+  static final class InMemoryScheduleRuns extends ScheduleRuns {
+    private final Set<String> claimed = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public boolean claim(String schedule, Instant slot, Instant now) {
+      return claimed.add(schedule + "@" + slot);
+    }
   }
 }

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.concurrent.RunnableScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,31 @@ class JobSnapshotScheduleTest {
   }
 
   @Test
+  void aSlotClaimedByAnotherInstanceIsSkipped() {
+    AtomicInteger taken = new AtomicInteger();
+    schedule.snapshots =
+        new JobSnapshots() {
+          @Override
+          public int take() {
+            return taken.incrementAndGet();
+          }
+        };
+    schedule.runs = new AlertScheduleTest.InMemoryScheduleRuns();
+    JobSnapshotSchedule other = new JobSnapshotSchedule();
+    other.clock = schedule.clock;
+    other.snapshots = schedule.snapshots;
+    other.runs = schedule.runs;
+
+    schedule.takeSnapshots();
+    other.takeSnapshots();
+    schedule.takeSnapshots();
+
+    assertThat(taken.get()).isEqualTo(1);
+  }
+
+  @Test
   void aFailedRunIsLoggedNotThrownSoTheScheduleGoesOn() {
+    schedule.runs = new AlertScheduleTest.InMemoryScheduleRuns();
     schedule.snapshots =
         new JobSnapshots() {
           @Override

@@ -4,13 +4,16 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,15 +21,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * Slack's Web API, faked at the HTTP boundary on the port failsafe gives the application as {@code
  * SLACK_API_URL}. It records every call with its parameters and answers as Slack does: {@code
  * auth.test} for our bot, {@code chat.postMessage} with a fresh {@code ts}, the users a test put in
  * its directory for {@code users.lookupByEmail} and {@code users.info} (others are {@code
- * users_not_found} / {@code user_not_found}), and {@code ok} for the rest. A test can make the next
- * calls of a method fail: an error answer, a 5xx, or a 429 with {@code Retry-After}.
+ * users_not_found} / {@code user_not_found}), {@code conversations.history} and {@code
+ * conversations.replies} from the messages posted so far (with their metadata), and {@code ok} for
+ * the rest. A test can make the next calls of a method fail: an error answer, a 5xx, or a 429 with
+ * {@code Retry-After}; and it can make a method slow: the call takes effect when it arrives, as in
+ * Slack, and is answered only later.
  */
 public final class FakeSlackApi implements AutoCloseable {
 
@@ -75,6 +83,7 @@ public final class FakeSlackApi implements AutoCloseable {
   private final Map<String, String> emailsById = new ConcurrentHashMap<>();
   private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
   private final AtomicLong ts = new AtomicLong(1_800_000_000_000_000L);
+  private final Map<String, Duration> slow = new ConcurrentHashMap<>();
 
   private FakeSlackApi(HttpServer server) {
     this.server = server;
@@ -89,10 +98,9 @@ public final class FakeSlackApi implements AutoCloseable {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
     FakeSlackApi fake = new FakeSlackApi(server);
     server.createContext("/api/", fake::answer);
-    // Several threads, so that a call kept waiting (slowNext) holds up no other.
+    // A daemon thread per call: one slow answer must not hold up the others.
     server.setExecutor(
-        java.util.concurrent.Executors.newFixedThreadPool(
-            4,
+        Executors.newCachedThreadPool(
             task -> {
               Thread thread = new Thread(task, "fake-slack");
               thread.setDaemon(true);
@@ -138,6 +146,14 @@ public final class FakeSlackApi implements AutoCloseable {
     }
   }
 
+  /**
+   * Calls of {@code method} take effect when they arrive but are answered {@code delay} later (or
+   * never, should the caller die meanwhile); {@link Duration#ZERO} makes them quick again.
+   */
+  public void answerSlowly(String method, Duration delay) {
+    slow.put(method, delay);
+  }
+
   private Deque<Failure> queue(String method) {
     return failures.computeIfAbsent(method, m -> new ArrayDeque<>());
   }
@@ -168,6 +184,14 @@ public final class FakeSlackApi implements AutoCloseable {
     }
     String messageTs = method.equals("chat.postMessage") ? nextTs() : params.get("ts");
     calls.add(new Call(method, params, 200, messageTs));
+    Duration delay = slow.getOrDefault(method, Duration.ZERO);
+    if (!delay.isZero()) {
+      try {
+        Thread.sleep(delay.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     send(exchange, 200, body(method, params, messageTs));
   }
 
@@ -177,6 +201,18 @@ public final class FakeSlackApi implements AutoCloseable {
           "{\"ok\":true,\"channel\":\"%s\",\"ts\":\"%s\"}"
               .formatted(params.getOrDefault("channel", ""), messageTs);
       case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + nextTs() + "\"}";
+      case "conversations.history" ->
+          messages(
+              params,
+              c ->
+                  c.param("channel").equals(params.get("channel")) && c.param("thread_ts") == null);
+      case "conversations.replies" ->
+          messages(
+              params,
+              c ->
+                  c.param("channel").equals(params.get("channel"))
+                      && (params.get("ts").equals(c.param("thread_ts"))
+                          || params.get("ts").equals(c.ts())));
       case "users.lookupByEmail" ->
           emailsById.entrySet().stream()
               .filter(e -> e.getValue().equalsIgnoreCase(params.getOrDefault("email", "")))
@@ -203,6 +239,34 @@ public final class FakeSlackApi implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * The posted messages that pass {@code filter} and are newer than {@code oldest}, newest first.
+   */
+  private String messages(Map<String, String> params, Predicate<Call> filter) {
+    BigDecimal oldest = new BigDecimal(params.getOrDefault("oldest", "0"));
+    List<Call> posted = accepted("chat.postMessage");
+    List<String> found = new ArrayList<>();
+    for (int i = posted.size() - 1; i >= 0; i--) {
+      Call c = posted.get(i);
+      if (filter.test(c) && new BigDecimal(c.ts()).compareTo(oldest) >= 0) {
+        JsonObjectBuilder message =
+            Json.createObjectBuilder()
+                .add("type", "message")
+                .add("ts", c.ts())
+                .add("text", c.params().getOrDefault("text", ""));
+        if (c.param("thread_ts") != null) {
+          message.add("thread_ts", c.param("thread_ts"));
+        }
+        if (c.param("metadata") != null) {
+          message.add(
+              "metadata", Json.createReader(new StringReader(c.param("metadata"))).readObject());
+        }
+        found.add(message.build().toString());
+      }
+    }
+    return "{\"ok\":true,\"has_more\":false,\"messages\":[" + String.join(",", found) + "]}";
   }
 
   private String nextTs() {
@@ -251,6 +315,7 @@ public final class FakeSlackApi implements AutoCloseable {
 
   @Override
   public void close() {
+    slow.clear();
     server.stop(0);
   }
 }

@@ -12,23 +12,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
  * One Payara Micro child process serving a WAR at {@code /} on a free port, started the way the
- * launcher starts it ({@code --deploy war --contextroot / --nocluster --port P --rootdir fresh}).
- * It inherits this JVM's environment, which failsafe fills with the application's configuration
- * (database, SMTP, Slack): every instance works on the one test MariaDB. Its output goes to {@code
+ * launcher starts it ({@code --deploy war --contextroot / --nocluster --port P --rootdir fresh}),
+ * or as a member of a {@link Cluster} on the loopback interface. It inherits this JVM's
+ * environment, which failsafe fills with the application's configuration (database, SMTP, Slack):
+ * every instance works on the one test MariaDB. Its output goes to {@code
  * target/it-payara/<name>/payara.log}. Tests normally use {@link SharedDeployment}; a test that
  * needs an instance of its own (a second one on the same database) starts it here and stops it.
  */
 public final class PayaraMicroProcess {
 
-  private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(4);
+  /** Generous: on a machine shared by many builds a start has taken over four minutes. */
+  private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(8);
 
   private final String name;
   private final Process process;
@@ -49,7 +55,7 @@ public final class PayaraMicroProcess {
    * @throws IllegalStateException with the log's tail if it does not come up
    */
   public static PayaraMicroProcess start(String name, Path war) {
-    return start(name, war, Map.of());
+    return start(name, war, List.of("--nocluster"), Map.of());
   }
 
   /**
@@ -57,6 +63,19 @@ public final class PayaraMicroProcess {
    * COSTGUARD_DB_URL} for a database of the instance's own.
    */
   public static PayaraMicroProcess start(String name, Path war, Map<String, String> environment) {
+    return start(name, war, List.of("--nocluster"), environment);
+  }
+
+  /**
+   * Starts {@code war} as a member of {@code cluster} (see {@link Cluster#member}) and waits until
+   * its {@code /health} answers 200; whether the others see it, its log tells ({@link #logSays}).
+   */
+  public static PayaraMicroProcess start(String name, Path war, Cluster cluster, int member) {
+    return start(name, war, cluster.member(member), Map.of());
+  }
+
+  private static PayaraMicroProcess start(
+      String name, Path war, List<String> clustering, Map<String, String> environment) {
     Path dir = Path.of("target", "it-payara", name).toAbsolutePath();
     try {
       // A fresh root directory: Payara Micro redeploys what an old one remembers (see launcher/).
@@ -64,24 +83,24 @@ public final class PayaraMicroProcess {
       Files.createDirectories(dir);
       int port = freePort();
       Path log = dir.resolve("payara.log");
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-Xmx768m",
+                  "-jar",
+                  System.getProperty("payara.microJar"),
+                  "--deploy",
+                  war.toString(),
+                  "--contextroot",
+                  "/",
+                  "--port",
+                  Integer.toString(port),
+                  "--rootdir",
+                  dir.resolve("root").toString()));
+      command.addAll(clustering);
       ProcessBuilder builder =
-          new ProcessBuilder(
-                  List.of(
-                      Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                      "-Xmx768m",
-                      "-jar",
-                      System.getProperty("payara.microJar"),
-                      "--deploy",
-                      war.toString(),
-                      "--contextroot",
-                      "/",
-                      "--nocluster",
-                      "--port",
-                      Integer.toString(port),
-                      "--rootdir",
-                      dir.resolve("root").toString()))
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile());
+          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
       builder.environment().putAll(environment);
       PayaraMicroProcess started =
           new PayaraMicroProcess(
@@ -120,22 +139,81 @@ public final class PayaraMicroProcess {
     }
   }
 
+  /**
+   * Ends the JVM at once with SIGKILL, as a crash or the OOM killer would: no shutdown hook, no
+   * transaction finished, no response completed.
+   */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Payara Micro's own Hazelcast data grid on 127.0.0.1 for a test's instances: a cluster name no
+   * other test run on the machine uses, TCP/IP discovery of two neighbouring free ports (no
+   * multicast, so nothing else on the host joins), one port per member.
+   */
+  public record Cluster(String name, int firstPort, int members) {
+
+    public static Cluster onLoopback(int members) {
+      try {
+        return new Cluster("costguard-it-" + UUID.randomUUID(), freePorts(members), members);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** The Payara Micro arguments of member {@code index} (0-based). */
+    List<String> member(int index) {
+      return List.of(
+          "--clustername",
+          name,
+          "--clustermode",
+          "tcpip:"
+              + IntStream.range(firstPort, firstPort + members)
+                  .mapToObj(port -> "127.0.0.1:" + port)
+                  .collect(Collectors.joining(",")),
+          "--interfaces",
+          "127.0.0.1",
+          "--startport",
+          Integer.toString(firstPort + index),
+          "--name",
+          name + "-" + index);
+    }
+  }
+
+  /** Whether the log has this text yet (e.g. the data grid state, {@code DG Size: 2}). */
+  public boolean logSays(String text) {
+    try {
+      return Files.readString(log).contains(text);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   private void awaitHealthy() {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     HttpRequest health =
         HttpRequest.newBuilder(URI.create(url + "health")).timeout(Duration.ofSeconds(5)).build();
     Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+    String lastHealth = "no answer";
     try {
       // Payara stays up when the WAR fails to deploy; only its log says so.
       while (Instant.now().isBefore(deadline)
           && process.isAlive()
           && !logSays("Exception while loading the app")) {
         try {
-          if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          HttpResponse<String> answer = client.send(health, HttpResponse.BodyHandlers.ofString());
+          if (answer.statusCode() == 200) {
             return;
           }
+          lastHealth = answer.statusCode() + " " + answer.body();
         } catch (IOException notYet) {
-          // not listening yet
+          lastHealth = notYet.toString(); // not listening yet, or too slow to answer
         }
         Thread.sleep(500);
       }
@@ -146,18 +224,12 @@ public final class PayaraMicroProcess {
     throw new IllegalStateException(
         "Payara Micro '"
             + name
-            + "' did not become healthy; the end of "
+            + "' did not become healthy (last /health: "
+            + lastHealth
+            + "); the end of "
             + log
             + ":\n"
             + logTail());
-  }
-
-  private boolean logSays(String text) {
-    try {
-      return Files.readString(log).contains(text);
-    } catch (IOException e) {
-      return false;
-    }
   }
 
   private String logTail() {
@@ -175,8 +247,7 @@ public final class PayaraMicroProcess {
    * only while they run.
    */
   private static int freePort() throws IOException {
-    List<String> reserved =
-        Stream.of("it.db.port", "it.slack.port", "it.smtp.port").map(System::getProperty).toList();
+    List<String> reserved = reservedPorts();
     while (true) {
       try (ServerSocket socket = new ServerSocket(0)) {
         if (!reserved.contains(Integer.toString(socket.getLocalPort()))) {
@@ -184,6 +255,33 @@ public final class PayaraMicroProcess {
         }
       }
     }
+  }
+
+  /** {@code count} neighbouring ports free right now, none the build reserved. */
+  private static int freePorts(int count) throws IOException {
+    while (true) {
+      int first = freePort();
+      if (first + count > 65535) {
+        continue;
+      }
+      boolean allFree = true;
+      for (int port = first + 1; port < first + count && allFree; port++) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+          allFree = !reservedPorts().contains(Integer.toString(port));
+        } catch (IOException taken) {
+          allFree = false;
+        }
+      }
+      if (allFree) {
+        return first;
+      }
+    }
+  }
+
+  private static List<String> reservedPorts() {
+    return Stream.of("it.db.port", "it.slack.port", "it.smtp.port")
+        .map(System::getProperty)
+        .toList();
   }
 
   private static void deleteRecursively(Path dir) throws IOException {
