@@ -8,10 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.LinkedHashMap;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Writes one validated batch in one transaction: every new event or none, and with them the
@@ -33,19 +32,15 @@ public class CostEventWriter {
   public IngestResult write(List<PricedEvent> batch, List<Long> budgetsInScope) {
     // First, before any plain read: see BudgetAlerts.
     List<Budget> locked = alerts.lock(budgetsInScope);
-    Map<String, PricedEvent> unique = new LinkedHashMap<>();
-    batch.forEach(e -> unique.putIfAbsent(e.event().idempotencyKey(), e));
-    Set<String> stored = events.existingKeys(unique.keySet());
     String currency = configuration.currency().getCurrencyCode();
-    var now = clock.instant();
-    int accepted = 0;
-    for (PricedEvent priced : unique.values()) {
-      if (!stored.contains(priced.event().idempotencyKey())) {
-        events.add(new CostEvent(priced.event(), priced.amount(), currency, now));
-        accepted++;
-      }
+    Instant now = clock.instant();
+    List<CostEvent> rows = new ArrayList<>(batch.size());
+    for (PricedEvent priced : batch) {
+      rows.add(new CostEvent(priced.event(), priced.amount(), currency, now));
     }
-    events.flush();
+    // One multi-row insert that skips known keys, and the rollups of what it stored: no look-up
+    // of keys beforehand and no entity per row (issue 8).
+    int accepted = events.addNew(rows);
     if (accepted > 0) {
       alerts.evaluate(locked);
     }

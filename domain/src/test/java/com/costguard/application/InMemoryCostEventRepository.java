@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,20 +27,25 @@ class InMemoryCostEventRepository implements CostEventRepository {
   final List<CostEvent> stored = new ArrayList<>();
 
   @Override
-  public Set<String> existingKeys(Collection<String> keys) {
-    return stored.stream()
-        .map(CostEvent::idempotencyKey)
-        .filter(keys::contains)
-        .collect(Collectors.toSet());
+  public int addNew(List<CostEvent> events) {
+    Set<String> keys =
+        stored.stream()
+            .map(CostEvent::idempotencyKey)
+            .collect(Collectors.toCollection(HashSet::new));
+    int added = 0;
+    for (CostEvent event : events) {
+      if (keys.add(event.idempotencyKey())) {
+        stored.add(event);
+        added++;
+      }
+    }
+    return added;
   }
 
-  @Override
+  /** Stores an event as it is, for tests that arrange spend directly. */
   public void add(CostEvent event) {
     stored.add(event);
   }
-
-  @Override
-  public void flush() {}
 
   @Override
   public List<CostEvent> page(int first, int size) {

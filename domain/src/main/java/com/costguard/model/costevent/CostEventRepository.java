@@ -6,20 +6,19 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 
 /** Stored cost events. */
 public interface CostEventRepository {
 
-  /** The keys among {@code keys} that are already stored. */
-  Set<String> existingKeys(Collection<String> keys);
-
-  void add(CostEvent event);
-
-  /** Sends pending writes to the database now, so a constraint violation surfaces here. */
-  void flush();
+  /**
+   * Stores, in the caller's transaction, each event whose idempotency key is not stored yet (of
+   * events sharing a key, the first), together with what they add to the spend rollups that the
+   * reads below answer from; a key stored meanwhile by another transaction is skipped as well.
+   *
+   * @return how many events were stored; the others are duplicates
+   */
+  int addNew(List<CostEvent> events);
 
   /** Newest first by {@code occurredAt}. */
   List<CostEvent> page(int first, int size);
