@@ -27,20 +27,24 @@ class InMemoryCostEventRepository implements CostEventRepository {
   final List<CostEvent> stored = new ArrayList<>();
 
   @Override
-  public int addNew(List<CostEvent> events) {
+  public List<CostEvent> addNew(List<CostEvent> events) {
     Set<String> keys =
         stored.stream()
             .map(CostEvent::idempotencyKey)
             .collect(Collectors.toCollection(HashSet::new));
-    int added = 0;
+    List<CostEvent> added = new ArrayList<>();
     for (CostEvent event : events) {
       if (keys.add(event.idempotencyKey())) {
         stored.add(event);
-        added++;
+        added.add(event);
       }
     }
     return added;
   }
+
+  /** Nothing to do: the reads here sum the events themselves. */
+  @Override
+  public void addToTotals(List<CostEvent> stored) {}
 
   /** Stores an event as it is, for tests that arrange spend directly. */
   public void add(CostEvent event) {

@@ -58,9 +58,9 @@ public class JpaCostEventRepository implements CostEventRepository {
    * cost a persist, a flush and a round trip per event.
    */
   @Override
-  public int addNew(List<CostEvent> batch) {
+  public List<CostEvent> addNew(List<CostEvent> batch) {
     if (batch.isEmpty()) {
-      return 0;
+      return List.of();
     }
     Connection connection = em.unwrap(Connection.class);
     List<CostEvent> stored = new ArrayList<>(batch.size());
@@ -76,12 +76,21 @@ public class JpaCostEventRepository implements CostEventRepository {
         insert(connection, batch.subList(from, to), stored);
         from = to;
       }
-      SpendHours.of(stored).write(connection);
     } catch (SQLException e) {
       // Rolls the transaction back; CostEventService tries a batch that lost a race once more.
       throw new PersistenceException("storing cost events failed: " + e.getMessage(), e);
     }
-    return stored.size();
+    return stored;
+  }
+
+  /** One upsert per rollup table, rows in one fixed order ({@link SpendHours}). */
+  @Override
+  public void addToTotals(List<CostEvent> stored) {
+    try {
+      SpendHours.of(stored).write(em.unwrap(Connection.class));
+    } catch (SQLException e) {
+      throw new PersistenceException("adding to the spend rollups failed: " + e.getMessage(), e);
+    }
   }
 
   private static void insert(Connection connection, List<CostEvent> rows, List<CostEvent> stored)

@@ -13,12 +13,19 @@ public interface CostEventRepository {
 
   /**
    * Stores, in the caller's transaction, each event whose idempotency key is not stored yet (of
-   * events sharing a key, the first), together with what they add to the spend rollups that the
-   * reads below answer from; a key stored meanwhile by another transaction is skipped as well.
+   * events sharing a key, the first); a key stored meanwhile by another transaction is skipped as
+   * well. It reads nothing, so it fixes no snapshot of the transaction (see {@code BudgetAlerts}).
    *
-   * @return how many events were stored; the others are duplicates
+   * @return the events stored; the others are duplicates
    */
-  int addNew(List<CostEvent> events);
+  List<CostEvent> addNew(List<CostEvent> events);
+
+  /**
+   * Adds events just stored by {@link #addNew} to the running totals the reads below answer from,
+   * in the same transaction. The rows it changes stay locked until the transaction ends: call it
+   * after locking the budgets in scope, so that writers wait for the rows in one order.
+   */
+  void addToTotals(List<CostEvent> stored);
 
   /** Newest first by {@code occurredAt}. */
   List<CostEvent> page(int first, int size);
