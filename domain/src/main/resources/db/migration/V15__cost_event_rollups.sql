@@ -1,55 +1,51 @@
--- Spend rollups (issue 8): what the cost events add up to per UTC hour and attribution, kept in
--- the transaction that stores the events (JpaCostEventRepository.addNew), so that budgets, the
--- spending summary and the dashboards read a few hundred rows instead of summing millions of
--- events per request. A range that does not start or end on a whole hour reads its partial hours
--- from cost_events (by ix_cost_events_occurred_at): the figures stay exact to the micro-unit.
+-- Spend rollups (issue 8): what the cost events add up to per UTC hour, kept in the transaction
+-- that stores the events (JpaCostEventRepository.addToTotals), so that budgets, the spending
+-- summary and the dashboards read some hundreds of rows instead of summing millions of events per
+-- request. One row per hour and dimension value: the whole organisation ('all', value NULL) and
+-- each attribute on its own ('client', 'project', 'team', 'provider', 'mode', 'session'; value
+-- NULL for events without it). Attributes vary independently of each other, so a row per
+-- combination would be as many rows as events; a row per attribute answers every summary group
+-- and every budget scoped by at most one attribute (a budget scoped by several sums its events).
+-- A range that does not start or end on a whole hour reads its partial hours from cost_events (by
+-- ix_cost_events_occurred_at): the figures stay exact to the micro-unit.
 --
--- The attribution columns may be NULL (no value), which a unique key would treat as distinct from
--- each other; the key is therefore a SHA-256 of the columns with NULL encoded apart from every
--- string (and each value length-prefixed, so no two tuples encode alike), computed by the database
--- itself for every insert: the upsert and the backfill below cannot disagree about it.
+-- NULL (no value) must be one key, which a unique key over a nullable column is not: the key
+-- holds a SHA-256 of the value with NULL encoded apart from every string, computed by the
+-- database for every insert, so the upserts and the backfill below cannot disagree about it.
 CREATE TABLE cost_event_hours (
   id            BIGINT AUTO_INCREMENT PRIMARY KEY,
+  dimension     VARCHAR(10)    NOT NULL,
+  value         VARCHAR(200)   NULL,
   hour_start    DATETIME       NOT NULL,
-  client        VARCHAR(200)   NULL,
-  project       VARCHAR(200)   NULL,
-  team          VARCHAR(200)   NULL,
-  provider      VARCHAR(200)   NULL,
-  mode          VARCHAR(200)   NULL,
   amount        DECIMAL(30, 6) NOT NULL,
   events        BIGINT         NOT NULL,
   -- sum of list_cost - amount over the events whose list cost is above their amount
   reuse_savings DECIMAL(30, 6) NOT NULL,
-  dims_hash     BINARY(32) AS (UNHEX(SHA2(CONCAT(
-                  IFNULL(CONCAT('v', LENGTH(client), ':', client), 'n'),
-                  IFNULL(CONCAT('v', LENGTH(project), ':', project), 'n'),
-                  IFNULL(CONCAT('v', LENGTH(team), ':', team), 'n'),
-                  IFNULL(CONCAT('v', LENGTH(provider), ':', provider), 'n'),
-                  IFNULL(CONCAT('v', LENGTH(mode), ':', mode), 'n')), 256))) PERSISTENT,
-  CONSTRAINT uk_cost_event_hours UNIQUE (hour_start, dims_hash)
+  value_hash    BINARY(32) AS (UNHEX(SHA2(IFNULL(CONCAT('v', value), 'n'), 256))) PERSISTENT,
+  -- a budget's scope: one value's hours in a range
+  CONSTRAINT uk_cost_event_hours UNIQUE (dimension, value_hash, hour_start),
+  -- the summary: every value's hours in a range, grouped
+  INDEX ix_cost_event_hours_range (dimension, hour_start)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
--- The same per session (sessions are many and would multiply the rows above).
-CREATE TABLE cost_event_session_hours (
-  id           BIGINT AUTO_INCREMENT PRIMARY KEY,
-  hour_start   DATETIME       NOT NULL,
-  session_id   VARCHAR(200)   NULL,
-  amount       DECIMAL(30, 6) NOT NULL,
-  events       BIGINT         NOT NULL,
-  session_hash BINARY(32) AS (UNHEX(SHA2(IFNULL(CONCAT('v', session_id), 'n'), 256))) PERSISTENT,
-  CONSTRAINT uk_cost_event_session_hours UNIQUE (hour_start, session_hash)
-) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+-- Backfill from the events already stored: each event once per dimension.
+INSERT INTO cost_event_hours (dimension, value, hour_start, amount, events, reuse_savings)
+SELECT d.dimension,
+       CASE d.dimension WHEN 'client' THEN e.client WHEN 'project' THEN e.project
+                        WHEN 'team' THEN e.team WHEN 'provider' THEN e.provider
+                        WHEN 'mode' THEN e.mode WHEN 'session' THEN e.session_id END,
+       DATE_FORMAT(e.occurred_at, '%Y-%m-%d %H:00:00'), SUM(e.amount), COUNT(*),
+       SUM(CASE WHEN e.list_cost > e.amount THEN e.list_cost - e.amount ELSE 0 END)
+  FROM cost_events e
+ CROSS JOIN (SELECT 'all' AS dimension UNION ALL SELECT 'client' UNION ALL SELECT 'project'
+             UNION ALL SELECT 'team' UNION ALL SELECT 'provider' UNION ALL SELECT 'mode'
+             UNION ALL SELECT 'session') d
+ GROUP BY 1, 2, 3;
 
--- Backfill from the events already stored.
-INSERT INTO cost_event_hours
-  (hour_start, client, project, team, provider, mode, amount, events, reuse_savings)
-SELECT DATE_FORMAT(occurred_at, '%Y-%m-%d %H:00:00'), client, project, team, provider, mode,
-       SUM(amount), COUNT(*),
-       SUM(CASE WHEN list_cost > amount THEN list_cost - amount ELSE 0 END)
-  FROM cost_events
- GROUP BY DATE_FORMAT(occurred_at, '%Y-%m-%d %H:00:00'), client, project, team, provider, mode;
-
-INSERT INTO cost_event_session_hours (hour_start, session_id, amount, events)
-SELECT DATE_FORMAT(occurred_at, '%Y-%m-%d %H:00:00'), session_id, SUM(amount), COUNT(*)
-  FROM cost_events
- GROUP BY DATE_FORMAT(occurred_at, '%Y-%m-%d %H:00:00'), session_id;
+-- Every budget read and the spending summary pick the jobs that ran in a period
+-- (JpaJobRepository.during: "ended_at IS NULL OR ended_at > start" and "EXISTS an event before
+-- the end"). Without these both tables were scanned whole (EXPLAIN: type ALL on jobs and a
+-- materialised full scan of job_events); with them a range on ended_at and one index look-up per
+-- job (300,000 jobs, half a month: 14.5 s to 0.7 s on the loaded 2-core machine).
+CREATE INDEX ix_jobs_ended_at ON jobs (ended_at);
+CREATE INDEX ix_job_events_job_at ON job_events (job_id, occurred_at);

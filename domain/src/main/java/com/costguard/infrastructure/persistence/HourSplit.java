@@ -39,7 +39,7 @@ record HourSplit(
     }
     Optional<Instant> to = stretch.end().map(HourSplit::floor);
     if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
-      return new HourSplit(false, Optional.empty(), Optional.empty(), List.of(stretch));
+      return eventsOnly(stretch);
     }
     List<BudgetPeriod> partial = new ArrayList<>();
     if (from.isPresent() && from.get().isAfter(start)) {
@@ -52,6 +52,11 @@ record HourSplit(
       }
     }
     return new HourSplit(true, from, to, List.copyOf(partial));
+  }
+
+  /** The whole stretch read from the events. */
+  static HourSplit eventsOnly(BudgetPeriod stretch) {
+    return new HourSplit(false, Optional.empty(), Optional.empty(), List.of(stretch));
   }
 
   static Instant floor(Instant instant) {

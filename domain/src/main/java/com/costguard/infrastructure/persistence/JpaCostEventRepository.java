@@ -83,7 +83,7 @@ public class JpaCostEventRepository implements CostEventRepository {
     return stored;
   }
 
-  /** One upsert per rollup table, rows in one fixed order ({@link SpendHours}). */
+  /** One upsert, rows in one fixed order ({@link SpendHours}). */
   @Override
   public void addToTotals(List<CostEvent> stored) {
     try {
@@ -193,10 +193,12 @@ public class JpaCostEventRepository implements CostEventRepository {
    */
   private BigDecimal sum(
       BudgetPeriod period, BudgetScope scope, String hours, String events, String condition) {
-    HourSplit split = HourSplit.of(period);
+    Optional<Rollup> rollup = Rollup.of(scope);
+    // A scope of several attributes has no rollup rows of its own: its events are summed.
+    HourSplit split = rollup.isPresent() ? HourSplit.of(period) : HourSplit.eventsOnly(period);
     BigDecimal sum = BigDecimal.ZERO;
     if (split.whole()) {
-      Where where = Where.hours(split, scope);
+      Where where = Where.hours(split, rollup.get());
       sum = sum.add(single(where, "select " + hours + " from cost_event_hours" + where.sql()));
     }
     for (BudgetPeriod part : split.partial()) {
@@ -222,19 +224,26 @@ public class JpaCostEventRepository implements CostEventRepository {
           case CLIENT -> "client";
           case PROJECT -> "project";
         };
-    String rollup =
-        dimension == SpendDimension.SESSION ? "cost_event_session_hours" : "cost_event_hours";
+    SpendHours.Dimension rollup =
+        switch (dimension) {
+          case PROVIDER -> SpendHours.Dimension.PROVIDER;
+          case MODE -> SpendHours.Dimension.MODE;
+          case SESSION -> SpendHours.Dimension.SESSION;
+          case CLIENT -> SpendHours.Dimension.CLIENT;
+          case PROJECT -> SpendHours.Dimension.PROJECT;
+        };
     HourSplit split = HourSplit.of(BudgetPeriod.startingAt(from, to));
     Map<String, GroupTotal> groups = new HashMap<>();
     List<Object[]> rows = new ArrayList<>();
     if (split.whole()) {
-      Where where = Where.hours(split, BudgetScope.wholeOrganisation());
+      Where where = Where.hours(split, new Rollup(rollup, Optional.empty()));
       rows.addAll(
           rows(
               where.bind(
                   em.createNativeQuery(
-                      "select %1$s, sum(amount), sum(events) from %2$s%3$s group by %1$s"
-                          .formatted(column, rollup, where.sql())))));
+                      "select value, sum(amount), sum(events) from cost_event_hours"
+                          + where.sql()
+                          + " group by value"))));
     }
     for (BudgetPeriod part : split.partial()) {
       Where where = Where.events(part, BudgetScope.wholeOrganisation());
@@ -266,7 +275,7 @@ public class JpaCostEventRepository implements CostEventRepository {
     HourSplit split = HourSplit.of(BudgetPeriod.startingAt(from, to));
     TreeMap<LocalDate, DayTotal> days = new TreeMap<>();
     if (split.whole()) {
-      Where where = Where.hours(split, BudgetScope.wholeOrganisation());
+      Where where = Where.hours(split, Rollup.ALL);
       for (Object[] row :
           rows(
               where.bind(
@@ -344,12 +353,51 @@ public class JpaCostEventRepository implements CostEventRepository {
     throw new IllegalStateException("not a DATETIME: " + value);
   }
 
+  /**
+   * The rollup rows that answer for a scope: the whole organisation's, or one attribute's value;
+   * with an empty value, every value of the dimension (to group by).
+   */
+  private record Rollup(SpendHours.Dimension dimension, Optional<String> value) {
+
+    static final Rollup ALL = new Rollup(SpendHours.Dimension.ALL, Optional.empty());
+
+    /** Empty for a scope of two or more attributes, which no rollup row answers for. */
+    static Optional<Rollup> of(BudgetScope scope) {
+      List<Rollup> named = new ArrayList<>();
+      scope
+          .client()
+          .ifPresent(v -> named.add(new Rollup(SpendHours.Dimension.CLIENT, Optional.of(v))));
+      scope
+          .project()
+          .ifPresent(v -> named.add(new Rollup(SpendHours.Dimension.PROJECT, Optional.of(v))));
+      scope.team().ifPresent(v -> named.add(new Rollup(SpendHours.Dimension.TEAM, Optional.of(v))));
+      scope
+          .provider()
+          .ifPresent(v -> named.add(new Rollup(SpendHours.Dimension.PROVIDER, Optional.of(v))));
+      return switch (named.size()) {
+        case 0 -> Optional.of(ALL);
+        case 1 -> Optional.of(named.get(0));
+        default -> Optional.empty();
+      };
+    }
+  }
+
   /** A native WHERE clause and its positional parameters, over rollup hours or over events. */
   private record Where(String sql, List<Object> parameters) {
 
-    static Where hours(HourSplit split, BudgetScope scope) {
+    static Where hours(HourSplit split, Rollup rollup) {
       List<String> conditions = new ArrayList<>();
       List<Object> parameters = new ArrayList<>();
+      conditions.add("dimension = ?");
+      parameters.add(rollup.dimension().column);
+      rollup
+          .value()
+          .ifPresent(
+              v -> {
+                // The key's own expression (V15), so the unique key finds the value's hours.
+                conditions.add("value_hash = unhex(sha2(concat('v', ?), 256))");
+                parameters.add(v);
+              });
       split
           .wholeFrom()
           .ifPresent(
@@ -364,7 +412,6 @@ public class JpaCostEventRepository implements CostEventRepository {
                 conditions.add("hour_start < ?");
                 parameters.add(utc(t));
               });
-      scope(scope, conditions, parameters);
       return of(conditions, parameters);
     }
 

@@ -183,31 +183,35 @@ class CostEventRollupsIT {
   }
 
   /**
-   * Every rollup row against the events it sums, over the whole tables: the same groups, the same
-   * amounts, counts and reuse savings, and nothing more on either side.
+   * Every rollup row against the events it sums, over the whole table: for each dimension the same
+   * values and hours, the same amounts, counts and reuse savings, and nothing more on either side.
    */
   private void assertRollupsEqualTheEvents() throws SQLException {
-    assertThat(rollupRows())
-        .isEqualTo(
-            rows(
-                "select date_format(occurred_at, '%Y-%m-%d %H:00:00'), client, project, team,"
-                    + " provider, mode, sum(amount), count(*), sum(case when list_cost > amount"
-                    + " then list_cost - amount else 0 end) from cost_events group by 1, client,"
-                    + " project, team, provider, mode"));
-    assertThat(
-            rows(
-                "select date_format(hour_start, '%Y-%m-%d %H:00:00'), session_id, amount, events"
-                    + " from cost_event_session_hours"))
-        .isEqualTo(
-            rows(
-                "select date_format(occurred_at, '%Y-%m-%d %H:00:00'), session_id, sum(amount),"
-                    + " count(*) from cost_events group by 1, session_id"));
+    Map<String, String> events = new TreeMap<>();
+    for (String[] dimension :
+        new String[][] {
+          {"all", "null"},
+          {"client", "client"},
+          {"project", "project"},
+          {"team", "team"},
+          {"provider", "provider"},
+          {"mode", "mode"},
+          {"session", "session_id"}
+        }) {
+      events.putAll(
+          rows(
+              ("select '%s', %s, date_format(occurred_at, '%%Y-%%m-%%d %%H:00:00'), sum(amount),"
+                      + " count(*), sum(case when list_cost > amount then list_cost - amount else"
+                      + " 0 end) from cost_events group by 2, 3")
+                  .formatted(dimension[0], dimension[1])));
+    }
+    assertThat(rollupRows()).isEqualTo(events);
   }
 
   private Map<String, String> rollupRows() throws SQLException {
     return rows(
-        "select date_format(hour_start, '%Y-%m-%d %H:00:00'), client, project, team, provider,"
-            + " mode, amount, events, reuse_savings from cost_event_hours");
+        "select dimension, value, date_format(hour_start, '%Y-%m-%d %H:00:00'), amount, events,"
+            + " reuse_savings from cost_event_hours");
   }
 
   /** Rows keyed by every column but the last three, the sums (compared as exact decimals). */
@@ -217,7 +221,7 @@ class CostEventRollupsIT {
         Statement statement = db.createStatement();
         ResultSet result = statement.executeQuery(sql)) {
       int columns = result.getMetaData().getColumnCount();
-      int sums = columns == 4 ? 2 : 3;
+      int sums = 3;
       while (result.next()) {
         StringBuilder key = new StringBuilder();
         for (int c = 1; c <= columns - sums; c++) {
