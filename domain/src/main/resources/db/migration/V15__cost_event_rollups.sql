@@ -24,8 +24,9 @@ CREATE TABLE cost_event_hours (
   value_hash    BINARY(32) AS (UNHEX(SHA2(IFNULL(CONCAT('v', value), 'n'), 256))) PERSISTENT,
   -- a budget's scope: one value's hours in a range
   CONSTRAINT uk_cost_event_hours UNIQUE (dimension, value_hash, hour_start),
-  -- the summary: every value's hours in a range, grouped
-  INDEX ix_cost_event_hours_range (dimension, hour_start)
+  -- the summary: every value's hours in a range, grouped; covering, as without the sums in it
+  -- the optimiser scanned the table (EXPLAIN: type ALL over 350,000 rows for a month's projects)
+  INDEX ix_cost_event_hours_range (dimension, hour_start, value, amount, events, reuse_savings)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- Backfill from the events already stored: each event once per dimension.

@@ -25,6 +25,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,10 +59,14 @@ public class JpaCostEventRepository implements CostEventRepository {
    * cost a persist, a flush and a round trip per event.
    */
   @Override
-  public List<CostEvent> addNew(List<CostEvent> batch) {
-    if (batch.isEmpty()) {
+  public List<CostEvent> addNew(List<CostEvent> events) {
+    if (events.isEmpty()) {
       return List.of();
     }
+    // In key order (a stable sort: of equal keys the first stays first), so that concurrent
+    // batches sharing keys wait for each other's keys in one order and never deadlock on them.
+    List<CostEvent> batch = new ArrayList<>(events);
+    batch.sort(Comparator.comparing(CostEvent::idempotencyKey));
     Connection connection = em.unwrap(Connection.class);
     List<CostEvent> stored = new ArrayList<>(batch.size());
     try {
