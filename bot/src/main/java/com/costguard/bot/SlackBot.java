@@ -49,16 +49,24 @@ public class SlackBot {
           slack.enabled()
               ? Optional.of(
                   new SlackWebApi(
-                      Slack.getInstance(slackConfig(slack)).methods(slack.botToken().get())))
+                      Slack.getInstance(slackConfig(slack, configuration.delivery()))
+                          .methods(slack.botToken().get())))
               : Optional.empty();
     }
     return api;
   }
 
-  private static SlackConfig slackConfig(Configuration.Slack slack) {
+  private static SlackConfig slackConfig(
+      Configuration.Slack slack, Configuration.Delivery delivery) {
     SlackConfig slackConfig = new SlackConfig();
     // Tests point this at a local fake of the Web API (SLACK_API_URL).
     slackConfig.setMethodsEndpointUrlPrefix(slack.apiUrl().toString());
+    // A Slack that hangs or crawls fails the call within COSTGUARD_DELIVERY_TIMEOUT_SECONDS (the
+    // outbox retries it) rather than holding the dispatcher or a request thread.
+    int millis = (int) delivery.timeout().toMillis();
+    slackConfig.setHttpClientReadTimeoutMillis(millis);
+    slackConfig.setHttpClientWriteTimeoutMillis(millis);
+    slackConfig.setHttpClientCallTimeoutMillis(millis);
     return slackConfig;
   }
 
@@ -68,7 +76,7 @@ public class SlackBot {
             AppConfig.builder()
                 .singleTeamBotToken(slack.botToken().orElseThrow())
                 .signingSecret(slack.signingSecret().orElseThrow())
-                .slack(Slack.getInstance(slackConfig(slack)))
+                .slack(Slack.getInstance(slackConfig(slack, configuration.delivery())))
                 .build());
     bolt.command(Ids.BUDGET_COMMAND, budgetCommand);
     bolt.blockAction(Ids.INCREASE_BUDGET, increaseActions::open);

@@ -22,8 +22,8 @@ import java.util.logging.Logger;
 /**
  * Delivers the outbox (SPEC §3): claims due pending deliveries, sends each through its {@link
  * AlertChannel} outside any transaction, and records the attempt — delivered exactly once, or
- * pending again after {@link RetryPolicy#DEFAULT}'s back-off, or failed once the attempts are used
- * up. Safe on several instances at once: a claim skips rows another dispatcher holds, and only the
+ * pending again after the {@link RetryPolicy}'s back-off, or failed once the attempts are used up.
+ * Safe on several instances at once: a claim skips rows another dispatcher holds, and only the
  * claim's holder records the outcome.
  *
  * <p>What a crash does: before the claim commits, nothing; between claim and send, the rows wait
@@ -50,7 +50,8 @@ public class AlertDispatcher {
   /** The channels by what they deliver; tests set it, the container fills it from its beans. */
   Map<Channel, AlertChannel> channels;
 
-  RetryPolicy retries = RetryPolicy.DEFAULT;
+  /** {@code COSTGUARD_DELIVERY_*} in the container; the default in unit tests. */
+  @Inject RetryPolicy retries = RetryPolicy.DEFAULT;
 
   private synchronized Map<Channel, AlertChannel> channels() {
     if (channels == null) {

@@ -18,7 +18,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -124,5 +126,15 @@ public class AlertService {
   /** Oldest first, from {@code since} on, of one budget when given. */
   public List<FiredAlert> list(Optional<Long> budgetId, Optional<Instant> since) {
     return alerts.list(budgetId, since, MAX);
+  }
+
+  /**
+   * Every budget's name by id, enabled or not, to name the budgets of listed alerts; read from the
+   * rows alone (no spend is summed).
+   */
+  public Map<Long, String> budgetNames() {
+    Map<Long, String> names = new HashMap<>();
+    budgets.list(Optional.empty(), false).forEach(b -> names.put(b.id(), b.name()));
+    return names;
   }
 }

@@ -7,9 +7,12 @@ import com.costguard.cost.attribution.ClientCost;
 import com.costguard.cost.attribution.ClientInfo;
 import com.costguard.cost.attribution.CostedJob;
 import com.costguard.cost.attribution.Directory;
+import com.costguard.cost.attribution.PriorityTier;
 import com.costguard.cost.attribution.ProjectInfo;
 import com.costguard.cost.attribution.ProjectProfit;
+import com.costguard.cost.attribution.ReuseByClient;
 import com.costguard.cost.attribution.TierAllocation;
+import com.costguard.cost.attribution.TierUtilisation;
 import com.costguard.cost.budget.BudgetCalendar;
 import com.costguard.cost.budget.BudgetPeriod;
 import com.costguard.cost.budget.BudgetScope;
@@ -17,6 +20,7 @@ import com.costguard.cost.budget.JobAccrual;
 import com.costguard.cost.optimization.SpotSavings;
 import com.costguard.cost.optimization.SpotSavingsCalculator;
 import com.costguard.model.client.ClientRepository;
+import com.costguard.model.costevent.CostEventRepository;
 import com.costguard.model.job.Job;
 import com.costguard.model.job.JobHistory;
 import com.costguard.model.job.JobRepository;
@@ -31,6 +35,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Attribution, profitability and spot savings over a range (SPEC §2), for the API, the portal and
@@ -48,6 +53,7 @@ public class AttributionService {
 
   @Inject JobRepository jobs;
   @Inject ClientRepository clients;
+  @Inject CostEventRepository events;
   @Inject Configuration configuration;
   @Inject Clock clock;
 
@@ -82,14 +88,40 @@ public class AttributionService {
     Attribution month =
         AttributionCalculator.attribute(
             costed(monthStart.toInstant(), monthStart.plusMonths(1).toInstant()), directory);
+    Set<PriorityTier> rollover = clients.rolloverTiers();
+    // Last month is read only when a tier rolls over, and only for the clients that existed then.
+    List<ClientCost> lastMonth =
+        rollover.isEmpty()
+            ? List.of()
+            : AttributionCalculator.attribute(
+                    costed(monthStart.minusMonths(1).toInstant(), monthStart.toInstant()),
+                    directory(monthStart.toInstant()))
+                .byClient();
     return new AttributionReport(
         from,
         to,
         currency(),
         attribution,
         YearMonth.from(monthStart),
-        AttributionCalculator.allocate(month.byClient(), clients.monthlyAllocations()));
+        AttributionCalculator.allocate(
+            month.byClient(), lastMonth, clients.monthlyAllocations(), rollover));
   }
+
+  /** Each tier's clients together, from the allocations of an attribution report. */
+  public List<TierUtilisation> tierUtilisation(List<TierAllocation> allocations) {
+    return AttributionCalculator.byTier(
+        allocations, clients.monthlyAllocations(), clients.rolloverTiers());
+  }
+
+  /** Reuse ("shared intelligence") savings by client over {@code [from, to)} (seed 003). */
+  public ReuseReport reuse(Instant from, Instant to) {
+    requireRange(from, to);
+    return new ReuseReport(
+        from, to, currency(), ReuseByClient.of(events.reuseByClient(from, to), directory()));
+  }
+
+  /** The reuse savings by client over a range. */
+  public record ReuseReport(Instant from, Instant to, String currency, ReuseByClient savings) {}
 
   public OptimizationReport optimization(Instant from, Instant to) {
     requireRange(from, to);
@@ -138,8 +170,14 @@ public class AttributionService {
   }
 
   private Directory directory() {
+    return directory(Instant.MAX);
+  }
+
+  /** The clients registered before {@code registeredBefore}, with every project. */
+  private Directory directory(Instant registeredBefore) {
     return new Directory(
         clients.clients().stream()
+            .filter(c -> c.createdAt().isBefore(registeredBefore))
             .map(c -> new ClientInfo(c.id(), c.name(), c.code(), c.industry(), c.priorityTier()))
             .toList(),
         clients.projects().stream()

@@ -3,7 +3,10 @@ package com.costguard.application;
 import static com.costguard.application.RequestRefusedException.invalid;
 
 import com.costguard.application.RequestRefusedException.Reason;
+import com.costguard.cost.Money;
 import com.costguard.cost.attribution.PriorityTier;
+import com.costguard.model.audit.AuditAction;
+import com.costguard.model.audit.AuditedChange;
 import com.costguard.model.client.Client;
 import com.costguard.model.client.ClientDetails;
 import com.costguard.model.client.ClientRepository;
@@ -13,13 +16,17 @@ import com.costguard.model.user.Role;
 import com.costguard.model.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -31,6 +38,10 @@ import java.util.regex.Pattern;
 public class ClientService {
 
   static final int MAX_CODE = 50;
+
+  /** The audit log's subject type of a tier change. */
+  public static final String PRIORITY_TIER = "priority_tier";
+
   private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
   @Inject ClientRepository clients;
@@ -101,29 +112,50 @@ public class ClientService {
   }
 
   /** What each priority tier is allocated a month. */
-  public java.util.Map<PriorityTier, java.math.BigDecimal> monthlyAllocations() {
+  public Map<PriorityTier, BigDecimal> monthlyAllocations() {
     return clients.monthlyAllocations();
   }
 
+  /** The tiers whose clients carry unused allocation into the next month. */
+  public Set<PriorityTier> rolloverTiers() {
+    return clients.rolloverTiers();
+  }
+
   /**
-   * Sets a tier's monthly allocation (SPEC §2: admin-editable).
+   * Sets a tier's monthly allocation (SPEC §2: admin-editable), audited with the old and new
+   * amounts.
    *
    * @throws RequestRefusedException 403 unless ADMIN, 400 naming {@code tier} or {@code
    *     monthlyAllocation}
    */
-  public java.util.Map<PriorityTier, java.math.BigDecimal> setMonthlyAllocation(
-      User actor, String tier, java.math.BigDecimal amount) {
-    if (!actor.hasRole(Role.ADMIN)) {
-      throw new RequestRefusedException(
-          Reason.FORBIDDEN, null, "only an ADMIN may change the tiers' allocations");
-    }
+  public Map<PriorityTier, BigDecimal> setMonthlyAllocation(
+      Actor actor, String tier, BigDecimal amount) {
+    requireAdmin(actor.user());
     PriorityTier valid = tier(tier, "tier");
     if (amount == null) {
       throw invalid("monthlyAllocation", "monthlyAllocation is required");
     }
     CostEventService.money("monthlyAllocation", amount);
-    writer.setMonthlyAllocation(valid, amount);
+    writer.setMonthlyAllocation(actor, valid, amount);
     return clients.monthlyAllocations();
+  }
+
+  /**
+   * Turns a tier's rollover on or off (ADMIN), audited.
+   *
+   * @throws RequestRefusedException 403 unless ADMIN, 400 naming {@code tier}
+   */
+  public Set<PriorityTier> setRollover(Actor actor, String tier, boolean rollover) {
+    requireAdmin(actor.user());
+    writer.setRollover(actor, tier(tier, "tier"), rollover);
+    return clients.rolloverTiers();
+  }
+
+  private static void requireAdmin(User actor) {
+    if (!actor.hasRole(Role.ADMIN)) {
+      throw new RequestRefusedException(
+          Reason.FORBIDDEN, null, "only an ADMIN may change the priority tiers");
+    }
   }
 
   private static <T> T stored(java.util.function.Supplier<T> write, String what, String code) {
@@ -201,6 +233,7 @@ public class ClientService {
   public static class Writer {
 
     @Inject ClientRepository clients;
+    @Inject AuditLog audit;
     @Inject Clock clock;
 
     @Transactional
@@ -237,8 +270,47 @@ public class ClientService {
     }
 
     @Transactional
-    public void setMonthlyAllocation(PriorityTier tier, java.math.BigDecimal amount) {
+    public void setMonthlyAllocation(Actor actor, PriorityTier tier, BigDecimal amount) {
+      BigDecimal before = clients.monthlyAllocations().get(tier);
       clients.setMonthlyAllocation(tier, amount);
+      if (before.compareTo(amount) != 0) {
+        audit.record(
+            actor,
+            AuditedChange.of(
+                    AuditAction.TIER_ALLOCATION_CHANGED,
+                    PRIORITY_TIER,
+                    tier.name(),
+                    Optional.of(allocation(before)),
+                    Optional.of(allocation(amount)))
+                .withChangePercent(
+                    before.signum() == 0
+                        ? Optional.empty()
+                        : Optional.of(Money.percent(amount.subtract(before), before))));
+      }
+    }
+
+    @Transactional
+    public void setRollover(Actor actor, PriorityTier tier, boolean rollover) {
+      boolean before = clients.rolloverTiers().contains(tier);
+      clients.setRollover(tier, rollover);
+      if (before != rollover) {
+        audit.record(
+            actor,
+            AuditedChange.of(
+                AuditAction.TIER_ROLLOVER_CHANGED,
+                PRIORITY_TIER,
+                tier.name(),
+                Optional.of(Json.createObjectBuilder().add("rollover", before).build().toString()),
+                Optional.of(
+                    Json.createObjectBuilder().add("rollover", rollover).build().toString())));
+      }
+    }
+
+    private static String allocation(BigDecimal amount) {
+      return Json.createObjectBuilder()
+          .add("monthlyAllocation", Money.exact(amount))
+          .build()
+          .toString();
     }
 
     @Transactional

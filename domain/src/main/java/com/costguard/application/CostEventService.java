@@ -8,6 +8,7 @@ import com.costguard.cost.budget.SpendAttribution;
 import com.costguard.cost.rate.PricedUnits;
 import com.costguard.cost.rate.RateCardBook;
 import com.costguard.model.costevent.CostEvent;
+import com.costguard.model.costevent.CostEventFilter;
 import com.costguard.model.costevent.CostEventRepository;
 import com.costguard.model.costevent.NewCostEvent;
 import com.costguard.model.job.JobRepository;
@@ -115,8 +116,12 @@ public class CostEventService {
     return new SpendAttribution(a.client(), a.project(), a.team(), a.provider());
   }
 
-  public List<CostEvent> page(int first, int size) {
-    return events.page(first, size);
+  public List<CostEvent> page(CostEventFilter filter, int first, int size) {
+    return events.page(filter, first, size);
+  }
+
+  public long count(CostEventFilter filter) {
+    return events.count(filter);
   }
 
   public long count() {

@@ -3,6 +3,7 @@ package com.costguard.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.Map;
@@ -26,7 +27,8 @@ public record Configuration(
     Currency currency,
     boolean demo,
     Slack slack,
-    Optional<Smtp> smtp) {
+    Optional<Smtp> smtp,
+    Delivery delivery) {
 
   /** Slack app credentials; Slack is off unless both the bot token and signing secret are set. */
   public record Slack(
@@ -60,6 +62,28 @@ public record Configuration(
     public String toString() {
       return "Smtp[%s:%d, user=%s, from=%s, starttls=%s]"
           .formatted(host, port, user.orElse("-"), from, startTls);
+    }
+  }
+
+  /**
+   * How alert deliveries (Slack, e-mail) are retried and how long one attempt may take: the first
+   * retry after {@code firstRetry}, doubling up to {@code maxRetry}, until {@code maxAttempts}
+   * attempts have failed and the delivery is shown as failed; {@code timeout} bounds each connect,
+   * read and write of a Slack or SMTP call, so a slow or hung receiver costs one failed attempt.
+   * The defaults (20 attempts, 1 s to 5 min, 10 s) let a channel be down for just under an hour.
+   */
+  public record Delivery(
+      int maxAttempts, Duration firstRetry, Duration maxRetry, Duration timeout) {
+
+    public static final Delivery DEFAULT =
+        new Delivery(20, Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofSeconds(10));
+
+    public Delivery {
+      if (firstRetry.compareTo(maxRetry) > 0) {
+        throw new IllegalArgumentException(
+            "COSTGUARD_DELIVERY_FIRST_RETRY_SECONDS must not exceed"
+                + " COSTGUARD_DELIVERY_MAX_RETRY_SECONDS");
+      }
     }
   }
 
@@ -105,7 +129,12 @@ public record Configuration(
             r.text("SLACK_APP_TOKEN"),
             r.text("SLACK_ALERT_CHANNEL"),
             r.uri("SLACK_API_URL", "https://slack.com/api/")),
-        smtp);
+        smtp,
+        new Delivery(
+            r.count("COSTGUARD_DELIVERY_MAX_ATTEMPTS", Delivery.DEFAULT.maxAttempts(), 1000),
+            r.seconds("COSTGUARD_DELIVERY_FIRST_RETRY_SECONDS", Delivery.DEFAULT.firstRetry()),
+            r.seconds("COSTGUARD_DELIVERY_MAX_RETRY_SECONDS", Delivery.DEFAULT.maxRetry()),
+            r.seconds("COSTGUARD_DELIVERY_TIMEOUT_SECONDS", Delivery.DEFAULT.timeout())));
   }
 
   public boolean embeddedDatabase() {
@@ -115,7 +144,7 @@ public record Configuration(
   @Override
   public String toString() {
     return ("Configuration[db=%s, dataDir=%s, httpPort=%d, baseUrl=%s, apiToken=%s,"
-            + " adminPassword=%s, timezone=%s, currency=%s, demo=%s, %s, smtp=%s]")
+            + " adminPassword=%s, timezone=%s, currency=%s, demo=%s, %s, smtp=%s, %s]")
         .formatted(
             dbUrl.orElse("embedded"),
             dataDir,
@@ -127,7 +156,8 @@ public record Configuration(
             currency,
             demo,
             slack,
-            smtp.map(Smtp::toString).orElse("off"));
+            smtp.map(Smtp::toString).orElse("off"),
+            delivery);
   }
 
   private record Reader(Map<String, String> env) {
@@ -150,6 +180,30 @@ public record Configuration(
       } catch (NumberFormatException e) {
         throw invalid(name, value.get(), "a port number between 1 and 65535");
       }
+    }
+
+    int count(String name, int fallback, int max) {
+      Optional<String> value = text(name);
+      if (value.isEmpty()) {
+        return fallback;
+      }
+      try {
+        int parsed = Integer.parseInt(value.get());
+        if (parsed < 1 || parsed > max) {
+          throw new NumberFormatException();
+        }
+        return parsed;
+      } catch (NumberFormatException e) {
+        throw invalid(name, value.get(), "a whole number between 1 and " + max);
+      }
+    }
+
+    /** A whole number of seconds, at least 1 and at most a day. */
+    Duration seconds(String name, Duration fallback) {
+      Optional<String> value = text(name);
+      return value.isEmpty()
+          ? fallback
+          : Duration.ofSeconds(count(name, (int) fallback.toSeconds(), 86_400));
     }
 
     boolean bool(String name, boolean fallback) {

@@ -1,5 +1,6 @@
 package com.costguard.infrastructure;
 
+import com.costguard.alerting.RetryPolicy;
 import com.costguard.config.Configuration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -19,6 +20,14 @@ public class Resources {
   @Singleton
   Configuration configuration() {
     return CONFIGURATION;
+  }
+
+  /** How the outbox retries a failed alert delivery ({@code COSTGUARD_DELIVERY_*}). */
+  @Produces
+  @Singleton
+  RetryPolicy deliveryRetries() {
+    Configuration.Delivery delivery = CONFIGURATION.delivery();
+    return new RetryPolicy(delivery.firstRetry(), delivery.maxRetry(), delivery.maxAttempts());
   }
 
   @Produces

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,12 +31,16 @@ class ClientServiceTest {
 
   private final InMemoryClientRepository repository = new InMemoryClientRepository();
   private final ClientService service = new ClientService();
+  private final InMemoryAuditRepository auditLog = new InMemoryAuditRepository();
 
   @BeforeEach
   void wire() {
     ClientService.Writer writer = new ClientService.Writer();
     writer.clients = repository;
     writer.clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    writer.audit = new AuditLog();
+    writer.audit.log = auditLog;
+    writer.audit.clock = writer.clock;
     service.clients = repository;
     service.writer = writer;
   }
@@ -136,16 +141,60 @@ class ClientServiceTest {
 
   @Test
   void onlyAnAdminSetsATiersAllocation() {
+    for (Role role : List.of(Role.BUDGET_MANAGER, Role.VIEWER, Role.APPROVER, Role.ENGINEER)) {
+      refused(
+          () -> service.setMonthlyAllocation(Actor.portal(user(role)), "A", BigDecimal.ONE),
+          Reason.FORBIDDEN,
+          null);
+    }
     refused(
-        () -> service.setMonthlyAllocation(user(Role.BUDGET_MANAGER), "A", BigDecimal.ONE),
-        Reason.FORBIDDEN,
-        null);
-    refused(
-        () -> service.setMonthlyAllocation(user(Role.ADMIN), "A", new BigDecimal("-1")),
+        () -> service.setMonthlyAllocation(admin(), "A", new BigDecimal("-1")),
         Reason.VALIDATION,
         "monthlyAllocation");
-    assertThat(service.setMonthlyAllocation(user(Role.ADMIN), "a", new BigDecimal("250")))
+    refused(
+        () -> service.setMonthlyAllocation(admin(), "D", BigDecimal.ONE),
+        Reason.VALIDATION,
+        "tier");
+    assertThat(auditLog.stored).isEmpty();
+    assertThat(service.setMonthlyAllocation(admin(), "a", new BigDecimal("250")))
         .containsEntry(PriorityTier.A, new BigDecimal("250"))
         .containsEntry(PriorityTier.B, new BigDecimal("150"));
+  }
+
+  @Test
+  void aTierChangeIsAuditedWithItsOldAndNewAmount() {
+    service.setMonthlyAllocation(admin(), "A", new BigDecimal("250"));
+    service.setMonthlyAllocation(admin(), "A", new BigDecimal("250.00")); // no change, no entry
+    assertThat(auditLog.stored).hasSize(1);
+    var entry = auditLog.stored.get(0);
+    assertThat(entry.action()).isEqualTo("tier.allocation_changed");
+    assertThat(entry.subjectType()).isEqualTo("priority_tier");
+    assertThat(entry.subjectId()).isEqualTo("A");
+    assertThat(entry.actor()).isEqualTo("admin");
+    assertThat(entry.oldValue()).contains("{\"monthlyAllocation\":200.00}");
+    assertThat(entry.newValue()).contains("{\"monthlyAllocation\":250.00}");
+    assertThat(entry.changePercent()).contains(new BigDecimal("25.00"));
+  }
+
+  @Test
+  void onlyAnAdminTurnsATiersRolloverOnAndOffAudited() {
+    refused(
+        () -> service.setRollover(Actor.api(user(Role.BUDGET_MANAGER)), "B", true),
+        Reason.FORBIDDEN,
+        null);
+    assertThat(service.rolloverTiers()).isEmpty();
+    assertThat(service.setRollover(admin(), "b", true)).containsExactly(PriorityTier.B);
+    assertThat(service.setRollover(admin(), "B", true)).containsExactly(PriorityTier.B);
+    assertThat(service.setRollover(admin(), "B", false)).isEmpty();
+    assertThat(auditLog.stored)
+        .extracting(
+            e -> e.action() + " " + e.oldValue().orElseThrow() + " " + e.newValue().orElseThrow())
+        .containsExactly(
+            "tier.rollover_changed {\"rollover\":false} {\"rollover\":true}",
+            "tier.rollover_changed {\"rollover\":true} {\"rollover\":false}");
+  }
+
+  private static Actor admin() {
+    return Actor.portal(user(Role.ADMIN));
   }
 }

@@ -17,6 +17,7 @@ class InMemoryClientRepository implements ClientRepository {
   final List<Client> clients = new ArrayList<>();
   final List<Project> projects = new ArrayList<>();
   final Map<PriorityTier, BigDecimal> allocations = new EnumMap<>(PriorityTier.class);
+  final java.util.Set<PriorityTier> rollover = java.util.EnumSet.noneOf(PriorityTier.class);
 
   @Override
   public List<Client> clients() {
@@ -76,6 +77,20 @@ class InMemoryClientRepository implements ClientRepository {
   @Override
   public void setMonthlyAllocation(PriorityTier tier, BigDecimal amount) {
     allocations.put(tier, amount);
+  }
+
+  @Override
+  public java.util.Set<PriorityTier> rolloverTiers() {
+    return java.util.Set.copyOf(rollover);
+  }
+
+  @Override
+  public void setRollover(PriorityTier tier, boolean on) {
+    if (on) {
+      rollover.add(tier);
+    } else {
+      rollover.remove(tier);
+    }
   }
 
   @Override

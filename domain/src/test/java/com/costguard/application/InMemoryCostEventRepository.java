@@ -4,6 +4,7 @@ import com.costguard.cost.budget.BudgetPeriod;
 import com.costguard.cost.budget.BudgetScope;
 import com.costguard.cost.budget.SpendAttribution;
 import com.costguard.model.costevent.CostEvent;
+import com.costguard.model.costevent.CostEventFilter;
 import com.costguard.model.costevent.CostEventRepository;
 import com.costguard.model.costevent.SpendDimension;
 import java.math.BigDecimal;
@@ -52,8 +53,9 @@ class InMemoryCostEventRepository implements CostEventRepository {
   }
 
   @Override
-  public List<CostEvent> page(int first, int size) {
+  public List<CostEvent> page(CostEventFilter filter, int first, int size) {
     return stored.stream()
+        .filter(filter::matches)
         .sorted(Comparator.comparing(CostEvent::occurredAt).reversed())
         .skip(first)
         .limit(size)
@@ -63,6 +65,11 @@ class InMemoryCostEventRepository implements CostEventRepository {
   @Override
   public long count() {
     return stored.size();
+  }
+
+  @Override
+  public long count(CostEventFilter filter) {
+    return stored.stream().filter(filter::matches).count();
   }
 
   @Override
@@ -133,5 +140,31 @@ class InMemoryCostEventRepository implements CostEventRepository {
   private java.util.stream.Stream<CostEvent> inRange(Instant from, Instant to) {
     return stored.stream()
         .filter(e -> !e.occurredAt().isBefore(from) && e.occurredAt().isBefore(to));
+  }
+
+  @Override
+  public List<com.costguard.cost.attribution.ReuseGroup> reuseByClient(Instant from, Instant to) {
+    Map<Optional<String>, List<CostEvent>> byClient =
+        stored.stream()
+            .filter(e -> !e.occurredAt().isBefore(from) && e.occurredAt().isBefore(to))
+            .filter(e -> e.listCost().isPresent())
+            .collect(Collectors.groupingBy(CostEvent::client));
+    List<com.costguard.cost.attribution.ReuseGroup> groups = new ArrayList<>();
+    byClient.forEach(
+        (client, events) ->
+            groups.add(
+                new com.costguard.cost.attribution.ReuseGroup(
+                    client,
+                    sum(events, e -> e.listCost().orElseThrow()),
+                    sum(events, CostEvent::amount),
+                    sum(
+                        events,
+                        e -> e.listCost().orElseThrow().subtract(e.amount()).max(BigDecimal.ZERO)),
+                    events.size())));
+    return groups;
+  }
+
+  private static BigDecimal sum(List<CostEvent> events, Function<CostEvent, BigDecimal> amount) {
+    return events.stream().map(amount).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.Map;
@@ -98,5 +99,31 @@ class ConfigurationTest {
         .hasMessageContaining("COSTGUARD_DEMO");
     assertThatThrownBy(() -> Configuration.from(Map.of("COSTGUARD_BASE_URL", "localhost")))
         .hasMessageContaining("COSTGUARD_BASE_URL");
+  }
+
+  @Test
+  void alertDeliveriesRetryForAnHourByDefaultAndAreTunable() {
+    assertThat(Configuration.from(Map.of()).delivery()).isEqualTo(Configuration.Delivery.DEFAULT);
+    assertThat(Configuration.Delivery.DEFAULT.maxAttempts()).isEqualTo(20);
+    assertThat(Configuration.Delivery.DEFAULT.timeout()).isEqualTo(Duration.ofSeconds(10));
+
+    Configuration.Delivery tuned =
+        Configuration.from(
+                Map.of(
+                    "COSTGUARD_DELIVERY_MAX_ATTEMPTS", "3",
+                    "COSTGUARD_DELIVERY_FIRST_RETRY_SECONDS", "2",
+                    "COSTGUARD_DELIVERY_MAX_RETRY_SECONDS", "4",
+                    "COSTGUARD_DELIVERY_TIMEOUT_SECONDS", "5"))
+            .delivery();
+
+    assertThat(tuned)
+        .isEqualTo(
+            new Configuration.Delivery(
+                3, Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(5)));
+    assertThatThrownBy(() -> Configuration.from(Map.of("COSTGUARD_DELIVERY_MAX_ATTEMPTS", "0")))
+        .hasMessageContaining("COSTGUARD_DELIVERY_MAX_ATTEMPTS");
+    assertThatThrownBy(
+            () -> Configuration.from(Map.of("COSTGUARD_DELIVERY_FIRST_RETRY_SECONDS", "600")))
+        .hasMessageContaining("COSTGUARD_DELIVERY_FIRST_RETRY_SECONDS");
   }
 }

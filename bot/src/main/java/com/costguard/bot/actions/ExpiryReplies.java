@@ -1,21 +1,28 @@
 package com.costguard.bot.actions;
 
+import com.costguard.application.IncreaseRequestService;
 import com.costguard.application.IncreaseRequestsExpired;
+import com.costguard.application.RequestRefusedException;
 import com.costguard.bot.slack.SlackCallFailed;
+import com.costguard.bot.store.PostedMessages;
 import com.costguard.model.increase.IncreaseRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
  * Tells a request's Slack thread that it expired (SPEC §3), for each request the one-minute sweep
- * expired. A reply Slack did not take is tried again at each following sweep, up to an hour; a
- * thread is never told twice ({@link IncreaseThreads#decided}), so an approver's click on the
- * expired request in between does no harm.
+ * expired. What is still to tell lives in the database, not in memory: an expired request whose
+ * approval message still carries its buttons ({@link PostedMessages#untoldExpiries}). So a reply
+ * Slack did not take is tried again at each following sweep, by whichever instance runs it, even
+ * after a restart, for {@link #RETRY_FOR} after the expiry; a thread is never told twice ({@link
+ * IncreaseThreads#decided} skips a thread told already), so an approver's click on the expired
+ * request in between does no harm.
  */
 @ApplicationScoped
 public class ExpiryReplies {
@@ -23,38 +30,37 @@ public class ExpiryReplies {
   private static final Logger LOG = Logger.getLogger(ExpiryReplies.class.getName());
 
   /** One try a sweep, a sweep a minute: an hour of a Slack outage. */
-  static final int MAX_TRIES = 60;
+  static final Duration RETRY_FOR = Duration.ofHours(1);
+
+  /** Untold expiries taken per sweep; the next sweep takes the rest. */
+  static final int BATCH = 50;
 
   @Inject IncreaseThreads threads;
-
-  private final Map<Long, Retry> unreplied = new ConcurrentHashMap<>();
-
-  private record Retry(IncreaseRequest request, int tries) {}
+  @Inject PostedMessages messages;
+  @Inject IncreaseRequestService requests;
+  @Inject Clock clock;
 
   void onExpiry(@Observes IncreaseRequestsExpired expired) {
-    for (IncreaseRequest request : expired.requests()) {
-      unreplied.putIfAbsent(request.id(), new Retry(request, 0));
+    Map<Long, IncreaseRequest> untold = new LinkedHashMap<>();
+    expired.requests().forEach(request -> untold.put(request.id(), request));
+    for (long id : messages.untoldExpiries(clock.instant().minus(RETRY_FOR), BATCH)) {
+      if (!untold.containsKey(id)) {
+        try {
+          untold.put(id, requests.get(id));
+        } catch (RequestRefusedException gone) {
+          // deleted meanwhile: nothing to tell
+        }
+      }
     }
-    for (Retry retry : new ArrayList<>(unreplied.values())) {
-      IncreaseRequest request = retry.request();
+    for (IncreaseRequest request : untold.values()) {
       try {
         threads.replyExpired(request);
-        unreplied.remove(request.id());
       } catch (SlackCallFailed e) {
-        int tries = retry.tries() + 1;
-        if (tries >= MAX_TRIES) {
-          unreplied.remove(request.id());
-          LOG.warning(
-              () ->
-                  "Gave up telling Slack that increase request %d expired after %d tries: %s"
-                      .formatted(request.id(), tries, e.getMessage()));
-        } else {
-          unreplied.put(request.id(), new Retry(request, tries));
-          LOG.info(
-              () ->
-                  "Slack did not take the expiry of increase request %d (try %d): %s"
-                      .formatted(request.id(), tries, e.getMessage()));
-        }
+        LOG.warning(
+            () ->
+                ("Slack did not take the expiry of increase request %d: %s; the next sweep tries"
+                        + " again until %s after it expired")
+                    .formatted(request.id(), e.getMessage(), RETRY_FOR));
       }
     }
   }

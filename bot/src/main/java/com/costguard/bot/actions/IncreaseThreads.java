@@ -114,15 +114,19 @@ public class IncreaseThreads {
     messages.byTs(channel, ts).ifPresent(alert -> update(api, alert, outcome));
   }
 
-  /** Replaces the message's buttons or earlier outcome with this one; a failure is only logged. */
+  /**
+   * Replaces the message's buttons or earlier outcome with this one; a failure is only logged. The
+   * settled blocks are recorded either way: the thread has been told, and what is recorded is what
+   * tells a later sweep not to tell it again ({@link ExpiryReplies}).
+   */
   private void update(SlackWebApi api, PostedMessage message, SlackMessage outcome) {
     var blocks = ApprovalMessage.settled(BlocksJson.read(message.blocks()), outcome);
     try {
       api.update(message.channel(), message.ts(), message.text(), blocks);
-      messages.updated(message.id(), message.text(), BlocksJson.write(blocks));
     } catch (SlackCallFailed e) {
       LOG.warning(() -> "Could not update message " + message.ts() + ": " + e.getMessage());
     }
+    messages.updated(message.id(), message.text(), BlocksJson.write(blocks));
   }
 
   private String budgetName(IncreaseRequest request) {

@@ -76,6 +76,22 @@ public class JpaPostedMessages implements PostedMessages {
 
   @Override
   @Transactional
+  public List<Long> untoldExpiries(Instant since, int max) {
+    List<?> rows =
+        em.createNativeQuery(
+                "select m.request_id from slack_messages m"
+                    + " join increase_requests r on r.id = m.request_id"
+                    + " where m.purpose = 'approval' and r.status = 'expired'"
+                    + " and r.expires_at >= ? and m.blocks like ? order by m.id limit ?")
+            .setParameter(1, utc(since))
+            .setParameter(2, "%\"" + com.costguard.bot.Ids.APPROVAL_ACTIONS + "\"%")
+            .setParameter(3, max)
+            .getResultList();
+    return rows.stream().map(JpaPostedMessages::number).toList();
+  }
+
+  @Override
+  @Transactional
   public PostedMessage add(PostedMessage m) {
     em.createNativeQuery(
             "insert into slack_messages (purpose, alert_id, budget_id, period_start, job_id,"

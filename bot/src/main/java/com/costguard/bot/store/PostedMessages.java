@@ -1,6 +1,7 @@
 package com.costguard.bot.store;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** The messages the bot posted (table {@code slack_messages}). */
@@ -19,6 +20,13 @@ public interface PostedMessages {
 
   /** The approval request message of an increase request. */
   Optional<PostedMessage> byRequest(long requestId);
+
+  /**
+   * The increase requests that expired at or after {@code since} and whose Slack approval message
+   * still carries its Approve/Reject buttons: the thread was not told yet (Slack was down when the
+   * sweep expired them, or the instance stopped), oldest first, at most {@code max}.
+   */
+  List<Long> untoldExpiries(Instant since, int max);
 
   /** Records a message just posted; answers it with its id. */
   PostedMessage add(PostedMessage message);

@@ -2,13 +2,16 @@ package com.costguard.cost.attribution;
 
 import com.costguard.cost.Money;
 import com.costguard.cost.budget.CentsDivision;
+import com.costguard.cost.budget.Rollover;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Attribution, profitability, pricing insights and tier allocation (SPEC §2); pure. */
 public final class AttributionCalculator {
@@ -68,40 +71,109 @@ public final class AttributionCalculator {
     return new Attribution(total, jobs.size(), clientCosts, profits, insights(profits));
   }
 
-  /** Each registered client's allocation against what its jobs cost this month. */
+  /** Each registered client's allocation against what its jobs cost this month, no rollover. */
   public static List<TierAllocation> allocate(
       List<ClientCost> monthToDate, Map<PriorityTier, BigDecimal> monthlyAllocations) {
+    return allocate(monthToDate, List.of(), monthlyAllocations, Set.of());
+  }
+
+  /**
+   * Each registered client's allocation against what its jobs cost this month. A client whose tier
+   * rolls over receives what it left unused last month, capped at one tier amount ({@link
+   * Rollover}, as budgets carry unused limit); and passes this month's unused allocation on to next
+   * month the same way. Last month is measured against today's tier amount (amounts are not kept by
+   * month), and only a client found in {@code previousMonth} carries anything: one registered this
+   * month had no allocation last month.
+   *
+   * @param previousMonth what each client registered before this month spent last month
+   * @param rolloverTiers the tiers whose clients carry unused allocation over
+   */
+  public static List<TierAllocation> allocate(
+      List<ClientCost> monthToDate,
+      List<ClientCost> previousMonth,
+      Map<PriorityTier, BigDecimal> monthlyAllocations,
+      Set<PriorityTier> rolloverTiers) {
+    Map<Long, BigDecimal> spentLastMonth = new HashMap<>();
+    previousMonth.forEach(
+        c -> c.client().ifPresent(info -> spentLastMonth.put(info.id(), c.total())));
     List<TierAllocation> allocations = new ArrayList<>();
     for (ClientCost cost : monthToDate) {
       if (cost.client().isEmpty()) {
         continue;
       }
       ClientInfo client = cost.client().get();
-      BigDecimal allocated =
-          monthlyAllocations.getOrDefault(client.tier(), client.tier().defaultMonthlyAllocation());
-      Optional<BigDecimal> utilisation =
-          allocated.signum() == 0
-              ? Optional.empty()
-              : Optional.of(Money.percent(cost.total(), allocated));
-      boolean alert =
-          allocated.signum() > 0
-              && cost.total()
-                      .multiply(BigDecimal.valueOf(100))
-                      .compareTo(allocated.multiply(ALLOCATION_ALERT_PERCENT))
-                  >= 0;
+      BigDecimal amount = tierAmount(monthlyAllocations, client.tier());
+      boolean rollover = rolloverTiers.contains(client.tier());
+      BigDecimal carriedIn =
+          rollover && spentLastMonth.containsKey(client.id())
+              ? Rollover.carry(amount, spentLastMonth.get(client.id()), amount)
+              : BigDecimal.ZERO;
+      BigDecimal allocated = amount.add(carriedIn);
+      BigDecimal spent = cost.total();
+      BigDecimal nextMonth =
+          rollover ? amount.add(Rollover.carry(allocated, spent, amount)) : amount;
       allocations.add(
           new TierAllocation(
               client,
               allocated,
-              cost.total(),
-              allocated.subtract(cost.total()),
-              utilisation,
-              alert));
+              spent,
+              allocated.subtract(spent),
+              utilisation(spent, allocated),
+              reachesAlert(spent, allocated),
+              amount,
+              rollover,
+              carriedIn,
+              nextMonth));
     }
     allocations.sort(
         Comparator.comparing((TierAllocation a) -> a.client().tier())
             .thenComparing(a -> a.client().name()));
     return allocations;
+  }
+
+  /** The clients' allocations added up by tier, every tier (one without clients too). */
+  public static List<TierUtilisation> byTier(
+      List<TierAllocation> allocations,
+      Map<PriorityTier, BigDecimal> monthlyAllocations,
+      Set<PriorityTier> rolloverTiers) {
+    List<TierUtilisation> tiers = new ArrayList<>();
+    for (PriorityTier tier : PriorityTier.values()) {
+      List<TierAllocation> its =
+          allocations.stream().filter(a -> a.client().tier() == tier).toList();
+      BigDecimal allocated =
+          its.stream().map(TierAllocation::allocated).reduce(BigDecimal.ZERO, BigDecimal::add);
+      BigDecimal spent =
+          its.stream().map(TierAllocation::spent).reduce(BigDecimal.ZERO, BigDecimal::add);
+      tiers.add(
+          new TierUtilisation(
+              tier,
+              tierAmount(monthlyAllocations, tier),
+              rolloverTiers.contains(tier),
+              its.size(),
+              allocated,
+              spent,
+              utilisation(spent, allocated),
+              (int) its.stream().filter(TierAllocation::alert).count()));
+    }
+    return tiers;
+  }
+
+  private static BigDecimal tierAmount(Map<PriorityTier, BigDecimal> amounts, PriorityTier tier) {
+    return amounts.getOrDefault(tier, tier.defaultMonthlyAllocation());
+  }
+
+  private static Optional<BigDecimal> utilisation(BigDecimal spent, BigDecimal allocated) {
+    return allocated.signum() == 0
+        ? Optional.empty()
+        : Optional.of(Money.percent(spent, allocated));
+  }
+
+  private static boolean reachesAlert(BigDecimal spent, BigDecimal allocated) {
+    return allocated.signum() > 0
+        && spent
+                .multiply(BigDecimal.valueOf(100))
+                .compareTo(allocated.multiply(ALLOCATION_ALERT_PERCENT))
+            >= 0;
   }
 
   private static <T> void register(

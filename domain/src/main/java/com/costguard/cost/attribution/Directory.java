@@ -30,15 +30,16 @@ public record Directory(List<ClientInfo> clients, List<ProjectInfo> projects) {
   }
 
   public Optional<ClientInfo> clientOf(CostedJob job) {
-    Optional<ClientInfo> named =
-        job.client()
-            .flatMap(
-                text ->
-                    clients.stream()
-                        .filter(c -> c.code().equals(text))
-                        .findFirst()
-                        .or(() -> clients.stream().filter(c -> c.namedBy(text)).findFirst()));
+    Optional<ClientInfo> named = job.client().flatMap(this::clientNamed);
     return named.or(() -> projectOf(job).flatMap(p -> client(p.clientId())));
+  }
+
+  /** The registered client a job's or cost event's {@code client} string names, if any. */
+  public Optional<ClientInfo> clientNamed(String text) {
+    return clients.stream()
+        .filter(c -> c.code().equals(text))
+        .findFirst()
+        .or(() -> clients.stream().filter(c -> c.namedBy(text)).findFirst());
   }
 
   public Optional<ClientInfo> client(long id) {

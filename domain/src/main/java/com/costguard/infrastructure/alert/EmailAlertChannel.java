@@ -18,7 +18,6 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Date;
 import java.util.Properties;
 
@@ -29,9 +28,6 @@ import java.util.Properties;
  */
 @ApplicationScoped
 public class EmailAlertChannel implements AlertChannel {
-
-  /** Connect, read and write timeouts: an SMTP server that hangs must not hold the dispatcher. */
-  static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   @Inject Configuration configuration;
 
@@ -51,7 +47,8 @@ public class EmailAlertChannel implements AlertChannel {
       throw new DeliveryFailure("the alert has no e-mail recipients");
     }
     try {
-      MimeMessage message = message(session(smtp), smtp, notice);
+      MimeMessage message =
+          message(session(smtp, configuration.delivery().timeout()), smtp, notice);
       Transport.send(message);
     } catch (MessagingException e) {
       // The server's answer or the connection failure; never the credentials.
@@ -83,12 +80,16 @@ public class EmailAlertChannel implements AlertChannel {
     return message;
   }
 
-  static Session session(Configuration.Smtp smtp) {
+  /**
+   * @param timeout connect, read and write timeout: an SMTP server that hangs or crawls must not
+   *     hold the dispatcher; the attempt fails and is retried with back-off
+   */
+  static Session session(Configuration.Smtp smtp, java.time.Duration timeout) {
     Properties properties = new Properties();
     properties.put("mail.transport.protocol", "smtp");
     properties.put("mail.smtp.host", smtp.host());
     properties.put("mail.smtp.port", String.valueOf(smtp.port()));
-    String millis = String.valueOf(TIMEOUT.toMillis());
+    String millis = String.valueOf(timeout.toMillis());
     properties.put("mail.smtp.connectiontimeout", millis);
     properties.put("mail.smtp.timeout", millis);
     properties.put("mail.smtp.writetimeout", millis);

@@ -9,9 +9,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 @ApplicationScoped
 public class JpaClientRepository implements ClientRepository {
@@ -100,6 +102,27 @@ public class JpaClientRepository implements ClientRepository {
                 + " on duplicate key update monthly_allocation = values(monthly_allocation)")
         .setParameter(1, tier.name())
         .setParameter(2, amount)
+        .executeUpdate();
+  }
+
+  @Override
+  public Set<PriorityTier> rolloverTiers() {
+    Set<PriorityTier> tiers = EnumSet.noneOf(PriorityTier.class);
+    List<?> rows =
+        em.createNativeQuery("select tier from priority_tiers where rollover").getResultList();
+    rows.forEach(tier -> tiers.add(PriorityTier.valueOf(tier.toString())));
+    return tiers;
+  }
+
+  @Override
+  public void setRollover(PriorityTier tier, boolean rollover) {
+    // A tier missing from the table gets its default amount along with the flag.
+    em.createNativeQuery(
+            "insert into priority_tiers (tier, monthly_allocation, rollover) values (?, ?, ?)"
+                + " on duplicate key update rollover = values(rollover)")
+        .setParameter(1, tier.name())
+        .setParameter(2, tier.defaultMonthlyAllocation())
+        .setParameter(3, rollover)
         .executeUpdate();
   }
 

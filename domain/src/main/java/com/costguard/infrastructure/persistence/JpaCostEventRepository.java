@@ -1,8 +1,10 @@
 package com.costguard.infrastructure.persistence;
 
+import com.costguard.cost.attribution.ReuseGroup;
 import com.costguard.cost.budget.BudgetPeriod;
 import com.costguard.cost.budget.BudgetScope;
 import com.costguard.model.costevent.CostEvent;
+import com.costguard.model.costevent.CostEventFilter;
 import com.costguard.model.costevent.CostEventRepository;
 import com.costguard.model.costevent.SpendDimension;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
+import jakarta.persistence.TypedQuery;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
@@ -27,6 +30,7 @@ import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -144,12 +148,57 @@ public class JpaCostEventRepository implements CostEventRepository {
   }
 
   @Override
-  public List<CostEvent> page(int first, int size) {
-    return em.createQuery(
-            "select e from CostEvent e order by e.occurredAt desc, e.id desc", CostEvent.class)
+  public List<CostEvent> page(CostEventFilter filter, int first, int size) {
+    return filtered(
+            filter,
+            "select e from CostEvent e where %s order by e.occurredAt desc, e.id desc",
+            CostEvent.class)
         .setFirstResult(first)
         .setMaxResults(size)
         .getResultList();
+  }
+
+  @Override
+  public long count(CostEventFilter filter) {
+    return filtered(filter, "select count(e) from CostEvent e where %s", Long.class)
+        .getSingleResult();
+  }
+
+  /**
+   * {@code jpql} with the filter's conditions in place of {@code %s}: only fixed attribute names
+   * enter the text, every value is a bound parameter.
+   */
+  private <T> TypedQuery<T> filtered(CostEventFilter filter, String jpql, Class<T> type) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    List<String> conditions = new ArrayList<>();
+    conditions.add("1 = 1");
+    filter.operationType().ifPresent(v -> equal(conditions, values, "operationType", v));
+    filter.client().ifPresent(v -> equal(conditions, values, "client", v));
+    filter.project().ifPresent(v -> equal(conditions, values, "project", v));
+    filter.provider().ifPresent(v -> equal(conditions, values, "provider", v));
+    filter
+        .from()
+        .ifPresent(
+            v -> {
+              conditions.add("e.occurredAt >= :from");
+              values.put("from", v);
+            });
+    filter
+        .to()
+        .ifPresent(
+            v -> {
+              conditions.add("e.occurredAt < :to");
+              values.put("to", v);
+            });
+    TypedQuery<T> query = em.createQuery(jpql.formatted(String.join(" and ", conditions)), type);
+    values.forEach(query::setParameter);
+    return query;
+  }
+
+  private static void equal(
+      List<String> conditions, Map<String, Object> values, String attribute, String value) {
+    conditions.add("e.%1$s = :%1$s".formatted(attribute));
+    values.put(attribute, value);
   }
 
   @Override
@@ -483,5 +532,30 @@ public class JpaCostEventRepository implements CostEventRepository {
       start = end;
     }
     return stretches;
+  }
+
+  @Override
+  public List<ReuseGroup> reuseByClient(Instant from, Instant to) {
+    List<Object[]> rows =
+        em.createQuery(
+                "select e.client, sum(e.listCost), sum(e.amount),"
+                    + " sum(case when e.listCost > e.amount then e.listCost - e.amount else 0 end),"
+                    + " count(e) from CostEvent e"
+                    + " where e.occurredAt >= :from and e.occurredAt < :to"
+                    + " and e.listCost is not null group by e.client",
+                Object[].class)
+            .setParameter("from", from)
+            .setParameter("to", to)
+            .getResultList();
+    return rows.stream()
+        .map(
+            row ->
+                new ReuseGroup(
+                    Optional.ofNullable((String) row[0]),
+                    decimal(row[1]),
+                    decimal(row[2]),
+                    decimal(row[3]),
+                    ((Number) row[4]).longValue()))
+        .toList();
   }
 }

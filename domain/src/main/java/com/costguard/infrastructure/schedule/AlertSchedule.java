@@ -4,6 +4,7 @@ import com.costguard.application.AlertDispatcher;
 import com.costguard.application.BudgetAlerts;
 import com.costguard.application.IncreaseRequestService;
 import com.costguard.application.IncreaseRequestsExpired;
+import com.costguard.infrastructure.health.DatabaseOutage;
 import com.costguard.model.increase.IncreaseRequest;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -99,7 +100,13 @@ public class AlertSchedule {
         // a full batch: more may be due
       }
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Alert dispatch failed; the next run tries again", e);
+      if (DatabaseOutage.causedBy(e)) {
+        // Every second while MariaDB is away: one line, not a stack trace each time.
+        LOG.warning(
+            () -> "Alert dispatch waits for the database (" + e.getClass().getSimpleName() + ")");
+      } else {
+        LOG.log(Level.WARNING, "Alert dispatch failed; the next run tries again", e);
+      }
     } finally {
       dispatching.unlock();
     }

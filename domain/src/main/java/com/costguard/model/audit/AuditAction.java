@@ -25,7 +25,11 @@ public enum AuditAction {
   INCREASE_APPROVED("increase.approved"),
   INCREASE_REJECTED("increase.rejected"),
   /** A pending increase request was left undecided for 24 h. */
-  INCREASE_EXPIRED("increase.expired");
+  INCREASE_EXPIRED("increase.expired"),
+  /** A priority tier's monthly allocation was changed (SPEC §2, admin-editable). */
+  TIER_ALLOCATION_CHANGED("tier.allocation_changed"),
+  /** A priority tier's rollover of unused allocation was turned on or off. */
+  TIER_ROLLOVER_CHANGED("tier.rollover_changed");
 
   private final String wireName;
 

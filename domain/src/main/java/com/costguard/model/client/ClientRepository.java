@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Stored clients, their projects and the priority tiers' monthly allocations. */
 public interface ClientRepository {
@@ -34,6 +35,12 @@ public interface ClientRepository {
 
   /** Sets what {@code tier} is allocated a month. */
   void setMonthlyAllocation(PriorityTier tier, BigDecimal amount);
+
+  /** The tiers whose clients carry unused allocation into the next month. */
+  Set<PriorityTier> rolloverTiers();
+
+  /** Turns {@code tier}'s rollover on or off. */
+  void setRollover(PriorityTier tier, boolean rollover);
 
   /** Sends pending writes to the database now, so a constraint violation surfaces here. */
   void flush();

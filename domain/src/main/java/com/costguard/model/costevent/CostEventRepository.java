@@ -1,5 +1,6 @@
 package com.costguard.model.costevent;
 
+import com.costguard.cost.attribution.ReuseGroup;
 import com.costguard.cost.budget.BudgetPeriod;
 import com.costguard.cost.budget.BudgetScope;
 import java.math.BigDecimal;
@@ -27,10 +28,13 @@ public interface CostEventRepository {
    */
   void addToTotals(List<CostEvent> stored);
 
-  /** Newest first by {@code occurredAt}. */
-  List<CostEvent> page(int first, int size);
+  /** The events {@code filter} matches, newest first by {@code occurredAt}. */
+  List<CostEvent> page(CostEventFilter filter, int first, int size);
 
   long count();
+
+  /** The number of events {@code filter} matches. */
+  long count(CostEventFilter filter);
 
   /** Sum of amounts with {@code from <= occurredAt < to}; zero when there are none. */
   BigDecimal total(Instant from, Instant to);
@@ -52,6 +56,12 @@ public interface CostEventRepository {
 
   /** Sum of {@code listCost - amount} over events that carry a list cost above their amount. */
   BigDecimal reuseSavings(Instant from, Instant to);
+
+  /**
+   * The events with {@code from <= occurredAt < to} that carry a list cost, added up by their
+   * client string: list cost, amount, {@code max(0, listCost − amount)} and count.
+   */
+  List<ReuseGroup> reuseByClient(Instant from, Instant to);
 
   /** A group's key (null for events without the attribute), spend and count. */
   record GroupTotal(String key, BigDecimal cost, long count) {}

@@ -7,6 +7,14 @@ import jakarta.enterprise.context.ApplicationScoped;
  * The MariaDB connection pool, from SPEC §6's {@code COSTGUARD_DB_*} variables (MicroProfile Config
  * reads {@code costguard.db.url} from {@code COSTGUARD_DB_URL}). The launcher sets the URL of the
  * embedded database when none is given.
+ *
+ * <p>Tuned for a database outage (issue 9): a request waits at most 5 s for a connection and a new
+ * connection at most 5 s for the server ({@code loginTimeout}), so the API answers 503 within
+ * seconds instead of hanging; every connection is checked with {@code Connection.isValid} (a round
+ * trip; {@code meta-data} is answered by the MariaDB driver without one) before it is handed out,
+ * and one found dead drops the whole pool, so that once MariaDB is back the next requests get fresh
+ * connections and the application recovers by itself. A server that accepts connections but never
+ * answers is bounded only by a {@code socketTimeout} in {@code COSTGUARD_DB_URL}.
  */
 @DataSourceDefinition(
     name = "java:app/jdbc/costguard",
@@ -16,10 +24,13 @@ import jakarta.enterprise.context.ApplicationScoped;
     password = "${MPCONFIG=costguard.db.password:}",
     minPoolSize = 2,
     maxPoolSize = 32,
+    loginTimeout = 5,
     properties = {
       "fish.payara.is-connection-validation-required=true",
-      "fish.payara.connection-validation-method=meta-data",
-      "fish.payara.max-wait-time-in-millis=10000"
+      "fish.payara.connection-validation-method=custom-validation",
+      "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+      "fish.payara.fail-all-connections=true",
+      "fish.payara.max-wait-time-in-millis=5000"
     })
 @ApplicationScoped
 public class CostguardDataSource {}

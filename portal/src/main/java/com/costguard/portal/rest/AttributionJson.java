@@ -3,19 +3,23 @@ package com.costguard.portal.rest;
 import com.costguard.application.AttributionService.AttributionReport;
 import com.costguard.application.AttributionService.ClientReport;
 import com.costguard.application.AttributionService.OptimizationReport;
+import com.costguard.application.AttributionService.ReuseReport;
 import com.costguard.cost.Money;
 import com.costguard.cost.attribution.Attribution;
 import com.costguard.cost.attribution.ClientCost;
+import com.costguard.cost.attribution.ClientReuse;
 import com.costguard.cost.attribution.CostedJob;
 import com.costguard.cost.attribution.PricingInsights;
 import com.costguard.cost.attribution.ProjectProfit;
 import com.costguard.cost.attribution.TierAllocation;
+import com.costguard.cost.attribution.TierUtilisation;
 import com.costguard.cost.optimization.SpotSavings;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -23,6 +27,29 @@ import java.util.Optional;
 final class AttributionJson {
 
   private AttributionJson() {}
+
+  /**
+   * The attribution report with each tier's utilisation ({@code allocation.tiers}) and the reuse
+   * savings by client over the same range ({@code reuseSavings}).
+   */
+  static JsonObject of(AttributionReport report, List<TierUtilisation> tiers, ReuseReport reuse) {
+    JsonObject base = of(report);
+    JsonArrayBuilder tierArray = Json.createArrayBuilder();
+    tiers.forEach(t -> tierArray.add(tier(t)));
+    JsonArrayBuilder reuseClients = Json.createArrayBuilder();
+    reuse.savings().clients().forEach(c -> reuseClients.add(reuse(c)));
+    return Json.createObjectBuilder(base)
+        .add(
+            "allocation",
+            Json.createObjectBuilder(base.getJsonObject("allocation")).add("tiers", tierArray))
+        .add(
+            "reuseSavings",
+            Json.createObjectBuilder()
+                .add("total", Money.exact(reuse.savings().totalSavings()))
+                .add("listCost", Money.exact(reuse.savings().totalListCost()))
+                .add("byClient", reuseClients))
+        .build();
+  }
 
   static JsonObject of(AttributionReport report) {
     Attribution a = report.attribution();
@@ -177,9 +204,37 @@ final class AttributionJson {
             .add("priorityTier", t.client().tier().name())
             .add("allocated", Money.exact(t.allocated()))
             .add("spent", Money.exact(t.spent()))
-            .add("remaining", Money.exact(t.remaining()));
+            .add("remaining", Money.exact(t.remaining()))
+            .add("tierAmount", Money.exact(t.tierAmount()))
+            .add("rollover", t.rollover())
+            .add("carriedIn", Money.exact(t.carriedIn()))
+            .add("nextMonth", Money.exact(t.nextMonth()));
     number(json, "utilisationPercent", t.utilisationPercent());
     return json.add("alert", t.alert()).build();
+  }
+
+  private static JsonObject tier(TierUtilisation t) {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("tier", t.tier().name())
+            .add("monthlyAllocation", Money.exact(t.monthlyAmount()))
+            .add("rollover", t.rollover())
+            .add("clients", t.clients())
+            .add("allocated", Money.exact(t.allocated()))
+            .add("spent", Money.exact(t.spent()));
+    number(json, "utilisationPercent", t.utilisationPercent());
+    return json.add("alerts", t.alerts()).build();
+  }
+
+  private static JsonObject reuse(ClientReuse c) {
+    JsonObjectBuilder json = Json.createObjectBuilder().add("name", c.name());
+    c.client().ifPresentOrElse(i -> json.add("clientId", i.id()), () -> json.addNull("clientId"));
+    json.add("listCost", Money.exact(c.listCost()))
+        .add("paid", Money.exact(c.paid()))
+        .add("savings", Money.exact(c.savings()))
+        .add("events", c.events());
+    number(json, "savingsPercent", c.savingsPercent());
+    return json.build();
   }
 
   static JsonObject job(CostedJob j) {

@@ -1,6 +1,7 @@
 package com.costguard.portal.rest;
 
 import com.costguard.application.AttributionService;
+import com.costguard.application.AttributionService.AttributionReport;
 import com.costguard.config.Configuration;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -43,13 +44,22 @@ public class AttributionResource {
               + " 40–70, red < 40; highest margin first. pricingInsights: average training cost of"
               + " the registered projects with jobs, revenue multiplier, recommended band"
               + " (< $50 → $10k–20k; $50–150 → $20k–40k; > $150 → $40k–80k+). allocation: each"
-              + " registered client's monthly tier amount against this month's spend, alert at"
-              + " 90%."
+              + " registered client's monthly tier amount (plus what rolled over from last month,"
+              + " carriedIn, when its tier rolls over) against this month's spend, alert at 90%;"
+              + " nextMonth = tier amount + this month's unused allocation capped at one tier"
+              + " amount (rollover) else the tier amount; allocation.tiers adds them up by tier."
+              + " reuseSavings (seed 003's shared intelligence): per client (the cost event's"
+              + " client) the sum of max(0, listCost − amount) over cost events in the range with a"
+              + " listCost, savingsPercent = savings / listCost × 100."
               + RANGE)
   @APIResponse(responseCode = "400", description = "a bound is invalid or to is not after from")
   public JsonObject attribution(@QueryParam("from") String from, @QueryParam("to") String to) {
     RangeParams range = range(from, to);
-    return AttributionJson.of(attribution.attribution(range.from(), range.to()));
+    AttributionReport report = attribution.attribution(range.from(), range.to());
+    return AttributionJson.of(
+        report,
+        attribution.tierUtilisation(report.allocations()),
+        attribution.reuse(range.from(), range.to()));
   }
 
   RangeParams range(String from, String to) {

@@ -89,14 +89,16 @@ final class ClientJson {
   }
 
   static JsonObject tiers(
-      java.util.Map<com.costguard.cost.attribution.PriorityTier, java.math.BigDecimal> amounts) {
+      java.util.Map<com.costguard.cost.attribution.PriorityTier, java.math.BigDecimal> amounts,
+      java.util.Set<com.costguard.cost.attribution.PriorityTier> rollover) {
     JsonArrayBuilder array = Json.createArrayBuilder();
     amounts.forEach(
         (tier, amount) ->
             array.add(
                 Json.createObjectBuilder()
                     .add("tier", tier.name())
-                    .add("monthlyAllocation", PlainDecimal.of(amount))));
+                    .add("monthlyAllocation", PlainDecimal.of(amount))
+                    .add("rollover", rollover.contains(tier))));
     return Json.createObjectBuilder().add("tiers", array).build();
   }
 

@@ -1,6 +1,7 @@
 package com.costguard.portal.rest;
 
 import com.costguard.application.RequestRefusedException;
+import com.costguard.infrastructure.health.DatabaseOutage;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.WebApplicationException;
@@ -75,11 +76,34 @@ public final class ErrorResponses {
     }
   }
 
-  /** Anything else is our fault: logged with its stack, answered without it. */
+  /**
+   * While the database is unreachable: 503 with {@code Retry-After}, nothing written (the
+   * transaction could not commit), so the client sends the same request again later; its
+   * idempotency keys make a repeat of anything that did commit harmless.
+   */
+  static Response databaseUnavailable() {
+    return Response.fromResponse(
+            of(
+                503,
+                "service_unavailable",
+                "the database is not reachable; nothing was stored, try again later",
+                null))
+        .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS)
+        .build();
+  }
+
+  /**
+   * Anything else is our fault: logged with its stack, answered without it; but a database outage
+   * is nobody's bug, and answered 503 ({@link #databaseUnavailable()}).
+   */
   @Provider
   public static class Unexpected implements ExceptionMapper<RuntimeException> {
     @Override
     public Response toResponse(RuntimeException e) {
+      if (DatabaseOutage.causedBy(e)) {
+        LOG.warning(() -> "Answered 503: the database is not reachable (" + e + ")");
+        return databaseUnavailable();
+      }
       LOG.log(Level.SEVERE, "Unexpected error in the API", e);
       return of(500, "internal_error", "an unexpected error occurred; it has been logged", null);
     }

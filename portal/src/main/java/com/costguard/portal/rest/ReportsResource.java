@@ -1,9 +1,6 @@
 package com.costguard.portal.rest;
 
 import com.costguard.application.AttributionService;
-import com.costguard.application.AttributionService.AttributionReport;
-import com.costguard.application.AttributionService.ClientReport;
-import com.costguard.application.AttributionService.OptimizationReport;
 import com.costguard.config.Configuration;
 import com.costguard.portal.reports.Paper;
 import com.costguard.portal.reports.ReportCsv;
@@ -20,7 +17,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.function.BiFunction;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -57,12 +56,12 @@ public class ReportsResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("paper") String paper) {
-    RangeParams range = range(from, to);
-    Paper size = Paper.of(paper);
-    AttributionReport report = attribution.attribution(range.from(), range.to());
-    return format.equals("csv")
-        ? file(CSV, "attribution", range, out -> ReportCsv.attribution(report, out))
-        : file(PDF, "attribution", range, out -> reports().attribution(report, size, out));
+    return export(
+        "attribution",
+        new Request(format, from, to, paper),
+        attribution::attribution,
+        ReportCsv::attribution,
+        Reports::attribution);
   }
 
   @GET
@@ -81,12 +80,12 @@ public class ReportsResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("paper") String paper) {
-    RangeParams range = range(from, to);
-    Paper size = Paper.of(paper);
-    OptimizationReport report = attribution.optimization(range.from(), range.to());
-    return format.equals("csv")
-        ? file(CSV, "cost-optimization", range, out -> ReportCsv.jobs(report, out))
-        : file(PDF, "cost-optimization", range, out -> reports().optimization(report, size, out));
+    return export(
+        "cost-optimization",
+        new Request(format, from, to, paper),
+        attribution::optimization,
+        ReportCsv::jobs,
+        Reports::optimization);
   }
 
   @GET
@@ -116,17 +115,45 @@ public class ReportsResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("paper") String paper) {
-    RangeParams range = range(from, to);
-    Paper size = Paper.of(paper);
-    ClientReport report = attribution.client(id, range.from(), range.to());
-    String name = "client-" + id;
-    return format.equals("csv")
-        ? file(CSV, name, range, out -> ReportCsv.client(report, out))
-        : file(PDF, name, range, out -> reports().client(report, size, out));
+    return export(
+        "client-" + id,
+        new Request(format, from, to, paper),
+        (first, end) -> attribution.client(id, first, end),
+        ReportCsv::client,
+        Reports::client);
+  }
+
+  /** The query of an export: its format ({@code csv} or {@code pdf}), range and paper. */
+  private record Request(String format, String from, String to, String paper) {}
+
+  private interface Csv<R> {
+    void write(R report, OutputStream out) throws IOException;
+  }
+
+  private interface Pdf<R> {
+    void write(Reports reports, R report, Paper paper, OutputStream out) throws IOException;
   }
 
   private interface Render {
     void to(OutputStream out) throws IOException;
+  }
+
+  /**
+   * One export: the range and paper are read (400 before anything is computed), the report computed
+   * once, then written as CSV or PDF.
+   */
+  private <R> Response export(
+      String name,
+      Request request,
+      BiFunction<Instant, Instant, R> compute,
+      Csv<R> csv,
+      Pdf<R> pdf) {
+    RangeParams range = range(request.from(), request.to());
+    Paper size = Paper.of(request.paper());
+    R report = compute.apply(range.from(), range.to());
+    return request.format().equals("csv")
+        ? file(CSV, name, range, out -> csv.write(report, out))
+        : file(PDF, name, range, out -> pdf.write(reports(), report, size, out));
   }
 
   private Response file(String type, String name, RangeParams range, Render render) {

@@ -2,27 +2,23 @@ package com.costguard.portal.web;
 
 import com.costguard.application.AttributionService;
 import com.costguard.application.AttributionService.AttributionReport;
+import com.costguard.application.AttributionService.ReuseReport;
 import com.costguard.config.Configuration;
 import com.costguard.cost.attribution.MarginBand;
 import com.costguard.cost.attribution.ProjectProfit;
 import com.costguard.portal.reports.Paper;
 import com.costguard.portal.reports.ReportCsv;
-import com.costguard.portal.reports.ReportFormat;
 import com.costguard.portal.reports.Reports;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,21 +32,15 @@ import java.util.Optional;
 @RequestScoped
 public class CostAttribution {
 
-  /**
-   * "All time" starts here: earlier than any job (tests date theirs in the 1950s), and a job only
-   * costs from the day it started, so the early bound costs nothing.
-   */
-  private static final LocalDate BEGINNING = LocalDate.of(1900, 1, 1);
-
   @Inject AttributionService attribution;
   @Inject Configuration configuration;
   @Inject Clock clock;
   @Inject Formats formats;
+  @Inject PaperChoice paperChoice;
 
-  private String range;
-  private String from;
-  private String to;
+  private DateRange range;
   private AttributionReport report;
+  private ReuseReport reuse;
 
   /**
    * Reads the range from the request's parameters: the query string of a GET, the export form's
@@ -58,66 +48,52 @@ public class CostAttribution {
    */
   @PostConstruct
   void readRange() {
-    Map<String, String> parameters =
-        FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
-    range = parameters.get("range");
-    from = parameters.get("from");
-    to = parameters.get("to");
+    range =
+        new DateRange(
+            FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap(),
+            today(),
+            "30");
   }
 
   /** The first day of the range shown. */
   public LocalDate getFirstDay() {
-    return switch (chosen()) {
-      case "90" -> today().minusDays(89);
-      case "all" -> BEGINNING;
-      case "custom" -> LocalDate.parse(from);
-      default -> today().minusDays(29);
-    };
+    return range.firstDay();
   }
 
   /** The last day of the range shown (included). */
   public LocalDate getLastDay() {
-    return chosen().equals("custom") ? LocalDate.parse(to) : today();
+    return range.lastDay();
   }
 
   /** "30", "90", "all" or "custom"; an unreadable or backwards custom range falls back to 30. */
   public String chosen() {
-    if ("custom".equals(range) || (range == null && from != null)) {
-      try {
-        if (from != null && to != null && !LocalDate.parse(from).isAfter(LocalDate.parse(to))) {
-          return "custom";
-        }
-      } catch (DateTimeParseException e) {
-        // falls back below
-      }
-      return "30";
-    }
-    return "90".equals(range) || "all".equals(range) ? range : "30";
+    return range.chosen();
   }
 
   /** Whether a custom range was asked for but could not be read. */
   public boolean isCustomRefused() {
-    return "custom".equals(range) && !chosen().equals("custom");
+    return range.customRefused();
   }
 
   public String rangeLabel() {
-    return switch (chosen()) {
-      case "90" -> "Last 90 days";
-      case "all" -> "All time";
-      case "custom" -> getFirstDay() + " to " + getLastDay();
-      default -> "Last 30 days";
-    };
+    return range.label();
   }
 
   public AttributionReport getReport() {
     if (report == null) {
       ZoneId zone = configuration.timezone();
-      report =
-          attribution.attribution(
-              getFirstDay().atStartOfDay(zone).toInstant(),
-              getLastDay().plusDays(1).atStartOfDay(zone).toInstant());
+      report = attribution.attribution(range.start(zone), range.end(zone));
     }
     return report;
+  }
+
+  /** Reuse ("shared intelligence") savings by client over the range shown. */
+  public ReuseReport getReuse() {
+    if (reuse == null) {
+      ZoneId zone = configuration.timezone();
+      reuse = attribution.reuse(range.start(zone), range.end(zone));
+    }
+    return reuse;
   }
 
   /** The CSS class of a project's margin band: zone-green, zone-yellow, zone-red, or none. */
@@ -150,34 +126,15 @@ public class CostAttribution {
 
   public void downloadCsv() throws IOException {
     AttributionReport shown = getReport();
-    send("text/csv; charset=UTF-8", "csv", out -> ReportCsv.attribution(shown, out));
+    Downloads.send(Downloads.CSV, "attribution", range, out -> ReportCsv.attribution(shown, out));
   }
 
   public void downloadPdf() throws IOException {
     AttributionReport shown = getReport();
-    Reports reports =
-        new Reports(
-            new ReportFormat(configuration.currency().getCurrencyCode(), configuration.timezone()),
-            clock.instant());
-    send("application/pdf", "pdf", out -> reports.attribution(shown, Paper.A4, out));
-  }
-
-  private interface Render {
-    void to(OutputStream out) throws IOException;
-  }
-
-  /** Answers the postback with the file, named as {@code GET /api/v1/reports} names it. */
-  private void send(String type, String extension, Render render) throws IOException {
-    FacesContext faces = FacesContext.getCurrentInstance();
-    ExternalContext external = faces.getExternalContext();
-    external.responseReset();
-    external.setResponseContentType(type);
-    external.setResponseHeader(
-        "Content-Disposition",
-        "attachment; filename=\"attribution_%s_%s.%s\""
-            .formatted(getFirstDay(), getLastDay(), extension));
-    render.to(external.getResponseOutputStream());
-    faces.responseComplete();
+    Reports reports = Downloads.reports(configuration, clock);
+    Paper size = paperChoice.paper();
+    Downloads.send(
+        Downloads.PDF, "attribution", range, out -> reports.attribution(shown, size, out));
   }
 
   private LocalDate today() {

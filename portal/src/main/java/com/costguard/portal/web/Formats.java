@@ -8,6 +8,7 @@ import jakarta.inject.Named;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -39,5 +40,10 @@ public class Formats {
 
   public String zone() {
     return configuration.timezone().getId();
+  }
+
+  /** The installation's time zone, for beans of a passivating scope (Configuration is not). */
+  ZoneId timezone() {
+    return configuration.timezone();
   }
 }

@@ -442,7 +442,8 @@ public class TrainingBudget implements Serializable {
     }
     JsonArrayBuilder labelArray = Json.createArrayBuilder();
     labels.forEach(labelArray::add);
-    return chart("line", labelArray, sets, "Cumulative spend (" + formats.zone() + ")").toString();
+    return ChartJs.config("line", labelArray, sets, "Cumulative spend (" + formats.zone() + ")")
+        .toString();
   }
 
   private static JsonObjectBuilder zone(
@@ -463,34 +464,6 @@ public class TrainingBudget implements Serializable {
       values.add(Money.cents(value));
     }
     return values;
-  }
-
-  private static jakarta.json.JsonObject chart(
-      String type, JsonArrayBuilder labels, JsonArrayBuilder datasets, String title) {
-    return Json.createObjectBuilder()
-        .add("type", type)
-        .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
-        .add(
-            "options",
-            Json.createObjectBuilder()
-                .add("responsive", true)
-                .add("maintainAspectRatio", false)
-                .add("animation", false)
-                .add(
-                    "interaction",
-                    Json.createObjectBuilder().add("mode", "index").add("intersect", false))
-                .add(
-                    "plugins",
-                    Json.createObjectBuilder()
-                        .add(
-                            "title",
-                            Json.createObjectBuilder().add("display", true).add("text", title))
-                        .add("legend", Json.createObjectBuilder().add("position", "bottom")))
-                .add(
-                    "scales",
-                    Json.createObjectBuilder()
-                        .add("y", Json.createObjectBuilder().add("beginAtZero", true))))
-        .build();
   }
 
   public List<DaySpend> getDays() {
@@ -535,7 +508,7 @@ public class TrainingBudget implements Serializable {
                     .add("label", "Spent per month")
                     .add("data", spent)
                     .add("backgroundColor", colours));
-    return chart("bar", labels, sets, "Last 6 months").toString();
+    return ChartJs.config("bar", labels, sets, "Last 6 months").toString();
   }
 
   /** The trend in a sentence, and next month's forecast. */

@@ -249,7 +249,7 @@ class AttributionIT {
     Api.Answer set = api.put("api/v1/priority-tiers/C", body, admin);
     assertThat(set.status()).as(set.body()).isEqualTo(200);
     assertThat(api.get("api/v1/priority-tiers", viewer).body())
-        .contains("{\"tier\":\"C\",\"monthlyAllocation\":100.00}");
+        .contains("{\"tier\":\"C\",\"monthlyAllocation\":100.00,\"rollover\":");
   }
 
   @Test

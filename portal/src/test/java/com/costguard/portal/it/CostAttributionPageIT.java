@@ -16,7 +16,6 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -147,7 +146,7 @@ class CostAttributionPageIT {
     return o.getJsonNumber(name).bigDecimalValue();
   }
 
-  private static String dollars(BigDecimal amount) {
+  static String dollars(BigDecimal amount) {
     DecimalFormat format =
         new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
     return (amount.signum() < 0 ? "-$" : "$") + format.format(amount.abs());
@@ -292,23 +291,9 @@ class CostAttributionPageIT {
    * file it answers with after checking its type.
    */
   private byte[] export(String button, String type) {
-    String answer =
-        (String)
-            browser.executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                    + " const form = document.getElementById('exports');"
-                    + " const data = new URLSearchParams(new FormData(form));"
-                    + " data.append('exports:' + arguments[0], 'exports:' + arguments[0]);"
-                    + " fetch(form.action, {method: 'POST', body: data})"
-                    + "   .then(r => r.arrayBuffer().then(b => {"
-                    + "     let s = ''; const u = new Uint8Array(b);"
-                    + "     for (let i = 0; i < u.length; i++) s += String.fromCharCode(u[i]);"
-                    + "     done(r.headers.get('Content-Type') + '|' + btoa(s)); }))"
-                    + "   .catch(e => done('failed|' + e));",
-                button);
-    String[] parts = answer.split("\\|", 2);
-    assertThat(parts[0]).startsWith(type);
-    return Base64.getDecoder().decode(parts[1]);
+    Browser.Download file = Browser.download(browser, "exports", button, Map.of());
+    assertThat(file.type()).startsWith(type);
+    return file.body();
   }
 
   @Test

@@ -37,7 +37,7 @@ public final class Deployments {
         throw new UncheckedIOException(e);
       }
       costguard()
-          .addClasses(AlertScheduleTrigger.class, JobSnapshotsTrigger.class)
+          .addClasses(AlertScheduleTrigger.class, JobSnapshotsTrigger.class, HeapProbe.class)
           .as(ZipExporter.class)
           .exportTo(file.toFile(), true);
       testWar = file;

@@ -9,6 +9,7 @@ import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -53,8 +54,16 @@ public final class FakeSlackApi implements AutoCloseable {
     }
   }
 
-  /** A scripted failure, for calls with a parameter containing {@code when} ("" for any). */
-  private record Failure(int status, String error, Optional<Integer> retryAfter, String when) {
+  /**
+   * A scripted failure, for calls with a parameter containing {@code when} ("" for any), answered
+   * after {@code delayMillis}.
+   */
+  private record Failure(
+      int status, String error, Optional<Integer> retryAfter, String when, long delayMillis) {
+
+    Failure(int status, String error, Optional<Integer> retryAfter, String when) {
+      this(status, error, retryAfter, when, 0);
+    }
 
     boolean applies(Map<String, String> params) {
       return when.isEmpty() || params.values().stream().anyMatch(v -> v.contains(when));
@@ -72,10 +81,23 @@ public final class FakeSlackApi implements AutoCloseable {
   }
 
   public static FakeSlackApi start() throws IOException {
-    int port = Integer.parseInt(System.getProperty("it.slack.port"));
+    return start(Integer.parseInt(System.getProperty("it.slack.port")));
+  }
+
+  /** A fake on another port, for an application instance of a test's own. */
+  public static FakeSlackApi start(int port) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
     FakeSlackApi fake = new FakeSlackApi(server);
     server.createContext("/api/", fake::answer);
+    // Several threads, so that a call kept waiting (slowNext) holds up no other.
+    server.setExecutor(
+        java.util.concurrent.Executors.newFixedThreadPool(
+            4,
+            task -> {
+              Thread thread = new Thread(task, "fake-slack");
+              thread.setDaemon(true);
+              return thread;
+            }));
     server.start();
     return fake;
   }
@@ -105,6 +127,17 @@ public final class FakeSlackApi implements AutoCloseable {
     }
   }
 
+  /**
+   * The next {@code times} calls of {@code method} that carry {@code when} are answered only after
+   * {@code delay}, with a 503 (a Slack that crawls and then fails: the message was not posted).
+   */
+  public void slowNext(String method, int times, Duration delay, String when) {
+    for (int i = 0; i < times; i++) {
+      queue(method)
+          .add(new Failure(503, "service_unavailable", Optional.empty(), when, delay.toMillis()));
+    }
+  }
+
   private Deque<Failure> queue(String method) {
     return failures.computeIfAbsent(method, m -> new ArrayDeque<>());
   }
@@ -126,6 +159,7 @@ public final class FakeSlackApi implements AutoCloseable {
     }
     if (failure != null) {
       calls.add(new Call(method, params, failure.status(), null));
+      pause(failure.delayMillis());
       failure
           .retryAfter()
           .ifPresent(s -> exchange.getResponseHeaders().add("Retry-After", String.valueOf(s)));
@@ -161,6 +195,14 @@ public final class FakeSlackApi implements AutoCloseable {
               + "\"user\":\"costguard\",\"team_id\":\"T0COSTGUARD\",\"user_id\":\"U0BOT\","
               + "\"bot_id\":\"B0BOT\"}";
     };
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private String nextTs() {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -48,6 +49,14 @@ public final class PayaraMicroProcess {
    * @throws IllegalStateException with the log's tail if it does not come up
    */
   public static PayaraMicroProcess start(String name, Path war) {
+    return start(name, war, Map.of());
+  }
+
+  /**
+   * As {@link #start(String, Path)}, with some of the inherited environment replaced, e.g. {@code
+   * COSTGUARD_DB_URL} for a database of the instance's own.
+   */
+  public static PayaraMicroProcess start(String name, Path war, Map<String, String> environment) {
     Path dir = Path.of("target", "it-payara", name).toAbsolutePath();
     try {
       // A fresh root directory: Payara Micro redeploys what an old one remembers (see launcher/).
@@ -73,6 +82,7 @@ public final class PayaraMicroProcess {
                       dir.resolve("root").toString()))
               .redirectErrorStream(true)
               .redirectOutput(log.toFile());
+      builder.environment().putAll(environment);
       PayaraMicroProcess started =
           new PayaraMicroProcess(
               name, builder.start(), log, URI.create("http://127.0.0.1:" + port + "/").toURL());
@@ -80,6 +90,15 @@ public final class PayaraMicroProcess {
       return started;
     } catch (IOException e) {
       throw new UncheckedIOException("could not start Payara Micro '" + name + "'", e);
+    }
+  }
+
+  /** The server's log so far (e.g. to check that it logged no SEVERE). */
+  public String log() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -141,7 +141,8 @@ class SlackBotIT {
     try (Connection db = TestDatabase.connect();
         PreparedStatement lapse =
             db.prepareStatement("update increase_requests set expires_at = ? where id = ?")) {
-      lapse.setObject(1, java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusHours(1));
+      // Lapsed a minute ago: well inside the hour in which an untold expiry is retried.
+      lapse.setObject(1, java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1));
       lapse.setLong(2, Long.parseLong(requestIdOf(approval)));
       lapse.executeUpdate();
     }
@@ -516,14 +517,7 @@ class SlackBotIT {
     String requestId = requestIdOf(approval);
 
     for (int sweep = 0; sweep < 2; sweep++) {
-      assertThat(
-              api.send(
-                      java.net.http.HttpRequest.newBuilder(
-                              URI.create(base + "it/alert-schedule?action=sweep-all"))
-                          .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
-                          .build())
-                  .status())
-          .isEqualTo(200);
+      sweepAll();
     }
 
     Call told =
@@ -542,6 +536,53 @@ class SlackBotIT {
             u ->
                 u.param("ts").equals(approval.ts())
                     && !u.json("blocks").contains("approve_increase"));
+  }
+
+  /** The replies Slack took in the thread of {@code message}. */
+  private static List<Call> repliesIn(Call message) {
+    return slack.accepted("chat.postMessage").stream()
+        .filter(c -> message.ts().equals(c.param("thread_ts")))
+        .toList();
+  }
+
+  private void sweepAll() {
+    assertThat(
+            api.send(
+                    java.net.http.HttpRequest.newBuilder(
+                            URI.create(base + "it/alert-schedule?action=sweep-all"))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                        .build())
+                .status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void anExpiryReplySlackRefusedIsToldByALaterSweepOnce() throws Exception {
+    Person manager = mappedById("BUDGET_MANAGER");
+    Person approver = mappedByEmail("APPROVER");
+    long budget = budget("200", manager, approver);
+    Call approval = lapsedApproval(budget, manager, "Slack was down");
+    String requestId = requestIdOf(approval);
+    // Only replies in this request's thread fail: other tests share the application.
+    slack.failNext("chat.postMessage", 1, 503, approval.ts());
+
+    sweepAll();
+
+    assertThat(increaseRequest(Long.parseLong(requestId)).getString("status")).isEqualTo("expired");
+    assertThat(slack.calls("chat.postMessage"))
+        .anyMatch(c -> c.status() == 503 && approval.ts().equals(c.param("thread_ts")));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              sweepAll();
+              assertThat(repliesIn(approval).stream().map(c -> c.json("blocks")))
+                  .singleElement()
+                  .asString()
+                  .contains("expired without a decision");
+            });
+    sweepAll();
+    assertThat(repliesIn(approval)).hasSize(1);
   }
 
   @Test

