@@ -12,8 +12,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,20 +28,29 @@ class InMemoryCostEventRepository implements CostEventRepository {
   final List<CostEvent> stored = new ArrayList<>();
 
   @Override
-  public Set<String> existingKeys(Collection<String> keys) {
-    return stored.stream()
-        .map(CostEvent::idempotencyKey)
-        .filter(keys::contains)
-        .collect(Collectors.toSet());
+  public List<CostEvent> addNew(List<CostEvent> events) {
+    Set<String> keys =
+        stored.stream()
+            .map(CostEvent::idempotencyKey)
+            .collect(Collectors.toCollection(HashSet::new));
+    List<CostEvent> added = new ArrayList<>();
+    for (CostEvent event : events) {
+      if (keys.add(event.idempotencyKey())) {
+        stored.add(event);
+        added.add(event);
+      }
+    }
+    return added;
   }
 
+  /** Nothing to do: the reads here sum the events themselves. */
   @Override
+  public void addToTotals(List<CostEvent> stored) {}
+
+  /** Stores an event as it is, for tests that arrange spend directly. */
   public void add(CostEvent event) {
     stored.add(event);
   }
-
-  @Override
-  public void flush() {}
 
   @Override
   public List<CostEvent> page(CostEventFilter filter, int first, int size) {

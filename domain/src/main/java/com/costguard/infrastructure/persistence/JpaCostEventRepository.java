@@ -10,9 +10,17 @@ import com.costguard.model.costevent.SpendDimension;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -20,13 +28,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 @ApplicationScoped
@@ -35,27 +42,109 @@ public class JpaCostEventRepository implements CostEventRepository {
   @PersistenceContext(unitName = "costguard")
   EntityManager em;
 
+  /** Rows per INSERT statement: one round trip for a batch of the usual size. */
+  static final int ROWS_PER_INSERT = 1000;
+
+  /** Characters per INSERT statement, well inside MariaDB's default 16 MiB packet. */
+  static final int CHARS_PER_INSERT = 2_000_000;
+
+  private static final String INSERT_COLUMNS =
+      "insert ignore into cost_events (idempotency_key, occurred_at, received_at, operation_type,"
+          + " amount, currency, units, unit_type, client, project, team, user_name, provider, mode,"
+          + " session_id, job_id, list_cost, reused_from, metadata) values ";
+
+  private static final String INSERT_ROW = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
+  /**
+   * One multi-row {@code INSERT IGNORE … RETURNING} per chunk on the transaction's own connection:
+   * the unique key on {@code idempotency_key} skips every known key (also one a concurrent
+   * transaction stores: the insert waits for it and then skips it), and {@code RETURNING} names the
+   * rows actually stored, so that only they count in the rollups. A row per statement through JPA
+   * cost a persist, a flush and a round trip per event.
+   */
   @Override
-  public Set<String> existingKeys(Collection<String> keys) {
-    if (keys.isEmpty()) {
-      return Set.of();
+  public List<CostEvent> addNew(List<CostEvent> events) {
+    if (events.isEmpty()) {
+      return List.of();
     }
-    return new HashSet<>(
-        em.createQuery(
-                "select e.idempotencyKey from CostEvent e where e.idempotencyKey in :keys",
-                String.class)
-            .setParameter("keys", keys)
-            .getResultList());
+    // In key order (a stable sort: of equal keys the first stays first), so that concurrent
+    // batches sharing keys wait for each other's keys in one order and never deadlock on them.
+    List<CostEvent> batch = new ArrayList<>(events);
+    batch.sort(Comparator.comparing(CostEvent::idempotencyKey));
+    Connection connection = em.unwrap(Connection.class);
+    List<CostEvent> stored = new ArrayList<>(batch.size());
+    try {
+      int from = 0;
+      while (from < batch.size()) {
+        int to = from;
+        long chars = 0;
+        while (to < batch.size() && to - from < ROWS_PER_INSERT && chars < CHARS_PER_INSERT) {
+          chars += batch.get(to).metadata().map(String::length).orElse(0) + 200;
+          to++;
+        }
+        insert(connection, batch.subList(from, to), stored);
+        from = to;
+      }
+    } catch (SQLException e) {
+      // Rolls the transaction back; CostEventService tries a batch that lost a race once more.
+      throw new PersistenceException("storing cost events failed: " + e.getMessage(), e);
+    }
+    return stored;
   }
 
+  /** One upsert, rows in one fixed order ({@link SpendHours}). */
   @Override
-  public void add(CostEvent event) {
-    em.persist(event);
+  public void addToTotals(List<CostEvent> stored) {
+    try {
+      SpendHours.of(stored).write(em.unwrap(Connection.class));
+    } catch (SQLException e) {
+      throw new PersistenceException("adding to the spend rollups failed: " + e.getMessage(), e);
+    }
   }
 
-  @Override
-  public void flush() {
-    em.flush();
+  private static void insert(Connection connection, List<CostEvent> rows, List<CostEvent> stored)
+      throws SQLException {
+    StringBuilder sql = new StringBuilder(INSERT_COLUMNS.length() + rows.size() * 40);
+    sql.append(INSERT_COLUMNS);
+    for (int i = 0; i < rows.size(); i++) {
+      sql.append(i == 0 ? "" : ",").append(INSERT_ROW);
+    }
+    sql.append(" returning idempotency_key");
+    Map<String, CostEvent> byKey = new HashMap<>(rows.size() * 2);
+    try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
+      int p = 1;
+      for (CostEvent e : rows) {
+        insert.setString(p++, e.idempotencyKey());
+        insert.setObject(p++, utc(e.occurredAt()));
+        insert.setObject(p++, utc(e.receivedAt()));
+        insert.setString(p++, e.operationType());
+        insert.setBigDecimal(p++, e.amount());
+        insert.setString(p++, e.currency());
+        insert.setBigDecimal(p++, e.units().orElse(null));
+        insert.setString(p++, e.unitType().orElse(null));
+        insert.setString(p++, e.client().orElse(null));
+        insert.setString(p++, e.project().orElse(null));
+        insert.setString(p++, e.team().orElse(null));
+        insert.setString(p++, e.user().orElse(null));
+        insert.setString(p++, e.provider().orElse(null));
+        insert.setString(p++, e.mode().orElse(null));
+        insert.setString(p++, e.sessionId().orElse(null));
+        insert.setObject(p++, e.jobId().orElse(null), Types.BIGINT);
+        insert.setBigDecimal(p++, e.listCost().orElse(null));
+        insert.setString(p++, e.reusedFrom().orElse(null));
+        insert.setString(p++, e.metadata().orElse(null));
+        byKey.putIfAbsent(e.idempotencyKey(), e);
+      }
+      try (ResultSet keys = insert.executeQuery()) {
+        while (keys.next()) {
+          stored.add(byKey.get(keys.getString(1)));
+        }
+      }
+    }
+  }
+
+  static LocalDateTime utc(Instant instant) {
+    return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 
   @Override
@@ -117,101 +206,165 @@ public class JpaCostEventRepository implements CostEventRepository {
     return em.createQuery("select count(e) from CostEvent e", Long.class).getSingleResult();
   }
 
+  // The reads below answer from the hourly rollups (V15) for the whole hours of their range and
+  // from the events for the partial hours at its ends (HourSplit): a month of a budget or of the
+  // spending summary reads some hundreds of rollup rows, whatever the number of events.
+
   @Override
   public BigDecimal total(Instant from, Instant to) {
-    BigDecimal total =
-        em.createQuery(
-                "select sum(e.amount) from CostEvent e"
-                    + " where e.occurredAt >= :from and e.occurredAt < :to",
-                BigDecimal.class)
-            .setParameter("from", from)
-            .setParameter("to", to)
-            .getSingleResult();
-    return total == null ? BigDecimal.ZERO : total;
+    return total(BudgetPeriod.startingAt(from, to), BudgetScope.wholeOrganisation());
   }
 
-  /** Summed by the database: one query whatever the number of events. */
   @Override
   public BigDecimal total(BudgetPeriod period, BudgetScope scope) {
-    List<String> conditions = new ArrayList<>();
-    Map<String, Object> parameters = new LinkedHashMap<>();
-    // Instant.MIN (a period from the beginning of time) is no bound, and outside DATETIME's range.
-    if (!period.start().equals(Instant.MIN)) {
-      conditions.add("e.occurredAt " + (period.startIncluded() ? ">=" : ">") + " :start");
-      parameters.put("start", period.start());
-    }
-    period
-        .end()
-        .ifPresent(
-            end -> {
-              conditions.add("e.occurredAt " + (period.endIncluded() ? "<=" : "<") + " :end");
-              parameters.put("end", end);
-            });
-    equal(conditions, parameters, "client", scope.client());
-    equal(conditions, parameters, "project", scope.project());
-    equal(conditions, parameters, "team", scope.team());
-    equal(conditions, parameters, "provider", scope.provider());
-    TypedQuery<BigDecimal> query =
-        em.createQuery(
-            "select sum(e.amount) from CostEvent e"
-                + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions)),
-            BigDecimal.class);
-    parameters.forEach(query::setParameter);
-    BigDecimal total = query.getSingleResult();
-    return total == null ? BigDecimal.ZERO : total;
-  }
-
-  private static void equal(
-      List<String> conditions,
-      Map<String, Object> parameters,
-      String attribute,
-      Optional<String> value) {
-    value.ifPresent(
-        v -> {
-          conditions.add("e.%1$s = :%1$s".formatted(attribute));
-          parameters.put(attribute, v);
-        });
+    return sum(period, scope, "sum(amount)", "sum(amount)", "");
   }
 
   @Override
   public long count(Instant from, Instant to) {
-    return em.createQuery(
-            "select count(e) from CostEvent e where e.occurredAt >= :from and e.occurredAt < :to",
-            Long.class)
-        .setParameter("from", from)
-        .setParameter("to", to)
-        .getSingleResult();
+    return sum(
+            BudgetPeriod.startingAt(from, to),
+            BudgetScope.wholeOrganisation(),
+            "sum(events)",
+            "count(*)",
+            "")
+        .longValueExact();
+  }
+
+  @Override
+  public BigDecimal reuseSavings(Instant from, Instant to) {
+    return sum(
+        BudgetPeriod.startingAt(from, to),
+        BudgetScope.wholeOrganisation(),
+        "sum(reuse_savings)",
+        "sum(list_cost - amount)",
+        " and list_cost > amount");
+  }
+
+  /**
+   * One figure over a stretch: {@code hours} aggregated over its whole hours' rollup rows plus
+   * {@code events} over the events of its partial hours ({@code condition} narrowing those).
+   */
+  private BigDecimal sum(
+      BudgetPeriod period, BudgetScope scope, String hours, String events, String condition) {
+    Optional<Rollup> rollup = Rollup.of(scope);
+    // A scope of several attributes has no rollup rows of its own: its events are summed.
+    HourSplit split = rollup.isPresent() ? HourSplit.of(period) : HourSplit.eventsOnly(period);
+    BigDecimal sum = BigDecimal.ZERO;
+    if (split.whole()) {
+      Where where = Where.hours(split, rollup.get());
+      sum = sum.add(single(where, "select " + hours + " from cost_event_hours" + where.sql()));
+    }
+    for (BudgetPeriod part : split.partial()) {
+      Where where = Where.events(part, scope);
+      sum =
+          sum.add(
+              single(where, "select " + events + " from cost_events" + where.sql() + condition));
+    }
+    return sum;
+  }
+
+  private BigDecimal single(Where where, String sql) {
+    return decimal(where.bind(em.createNativeQuery(sql)).getSingleResult());
   }
 
   @Override
   public List<GroupTotal> totalsBy(SpendDimension dimension, Instant from, Instant to) {
-    String attribute =
+    String column =
         switch (dimension) {
           case PROVIDER -> "provider";
           case MODE -> "mode";
-          case SESSION -> "sessionId";
+          case SESSION -> "session_id";
           case CLIENT -> "client";
           case PROJECT -> "project";
         };
-    return em.createQuery(
-            "select e.%1$s, sum(e.amount), count(e) from CostEvent e".formatted(attribute)
-                + " where e.occurredAt >= :from and e.occurredAt < :to group by e.%1$s"
-                    .formatted(attribute),
-            Object[].class)
-        .setParameter("from", from)
-        .setParameter("to", to)
-        .getResultStream()
-        .map(row -> new GroupTotal((String) row[0], (BigDecimal) row[1], (Long) row[2]))
-        .toList();
+    SpendHours.Dimension rollup =
+        switch (dimension) {
+          case PROVIDER -> SpendHours.Dimension.PROVIDER;
+          case MODE -> SpendHours.Dimension.MODE;
+          case SESSION -> SpendHours.Dimension.SESSION;
+          case CLIENT -> SpendHours.Dimension.CLIENT;
+          case PROJECT -> SpendHours.Dimension.PROJECT;
+        };
+    HourSplit split = HourSplit.of(BudgetPeriod.startingAt(from, to));
+    Map<String, GroupTotal> groups = new HashMap<>();
+    List<Object[]> rows = new ArrayList<>();
+    if (split.whole()) {
+      Where where = Where.hours(split, new Rollup(rollup, Optional.empty()));
+      rows.addAll(
+          rows(
+              where.bind(
+                  em.createNativeQuery(
+                      "select value, sum(amount), sum(events) from cost_event_hours"
+                          + where.sql()
+                          + " group by value"))));
+    }
+    for (BudgetPeriod part : split.partial()) {
+      Where where = Where.events(part, BudgetScope.wholeOrganisation());
+      rows.addAll(
+          rows(
+              where.bind(
+                  em.createNativeQuery(
+                      "select %1$s, sum(amount), count(*) from cost_events%2$s group by %1$s"
+                          .formatted(column, where.sql())))));
+    }
+    for (Object[] row : rows) {
+      GroupTotal part =
+          new GroupTotal((String) row[0], decimal(row[1]), ((Number) row[2]).longValue());
+      groups.merge(
+          part.key(),
+          part,
+          (a, b) -> new GroupTotal(a.key(), a.cost().add(b.cost()), a.count() + b.count()));
+    }
+    return List.copyOf(groups.values());
   }
 
   /**
-   * Groups by local date with SQL, one query per stretch of constant UTC offset (split at the
-   * zone's transitions), so days are right across DST changes without MariaDB's zone tables.
+   * Per local day: the whole hours from the rollups, each under the day it lies in; an hour that
+   * straddles a local midnight (a zone whose offset is not whole hours) and the partial hours at
+   * the ends from the events.
    */
   @Override
   public List<DayTotal> totalsByDay(Instant from, Instant to, ZoneId zone) {
+    HourSplit split = HourSplit.of(BudgetPeriod.startingAt(from, to));
     TreeMap<LocalDate, DayTotal> days = new TreeMap<>();
+    if (split.whole()) {
+      Where where = Where.hours(split, Rollup.ALL);
+      for (Object[] row :
+          rows(
+              where.bind(
+                  em.createNativeQuery(
+                      "select hour_start, sum(amount), sum(events) from cost_event_hours"
+                          + where.sql()
+                          + " group by hour_start")))) {
+        Instant hour = instant(row[0]);
+        LocalDate day = LocalDate.ofInstant(hour, zone);
+        if (day.equals(LocalDate.ofInstant(hour.plus(HourSplit.HOUR).minusNanos(1), zone))) {
+          add(days, new DayTotal(day, decimal(row[1]), ((Number) row[2]).longValue()));
+        } else {
+          eventsByDay(hour, hour.plus(HourSplit.HOUR), zone).forEach(d -> add(days, d));
+        }
+      }
+    }
+    for (BudgetPeriod part : split.partial()) {
+      eventsByDay(part.start(), part.end().orElseThrow(), zone).forEach(d -> add(days, d));
+    }
+    return List.copyOf(days.values());
+  }
+
+  private static void add(TreeMap<LocalDate, DayTotal> days, DayTotal part) {
+    days.merge(
+        part.date(),
+        part,
+        (a, b) -> new DayTotal(a.date(), a.cost().add(b.cost()), a.count() + b.count()));
+  }
+
+  /**
+   * Groups the events themselves by local date, one query per stretch of constant UTC offset (split
+   * at the zone's transitions), so days are right across DST changes without MariaDB's zone tables.
+   */
+  private List<DayTotal> eventsByDay(Instant from, Instant to, ZoneId zone) {
+    List<DayTotal> days = new ArrayList<>();
     for (OffsetStretch stretch : stretches(from, to, zone)) {
       @SuppressWarnings("unchecked")
       List<Object[]> rows =
@@ -220,19 +373,150 @@ public class JpaCostEventRepository implements CostEventRepository {
                       + " from cost_events where occurred_at >= ? and occurred_at < ?"
                       + " group by 1")
               .setParameter(1, stretch.offsetSeconds())
-              .setParameter(2, LocalDateTime.ofInstant(stretch.from(), ZoneOffset.UTC))
-              .setParameter(3, LocalDateTime.ofInstant(stretch.to(), ZoneOffset.UTC))
+              .setParameter(2, utc(stretch.from()))
+              .setParameter(3, utc(stretch.to()))
               .getResultList();
       for (Object[] row : rows) {
-        LocalDate date = ((Date) row[0]).toLocalDate();
-        DayTotal part = new DayTotal(date, (BigDecimal) row[1], ((Number) row[2]).longValue());
-        days.merge(
-            date,
-            part,
-            (a, b) -> new DayTotal(date, a.cost().add(b.cost()), a.count() + b.count()));
+        days.add(
+            new DayTotal(
+                ((Date) row[0]).toLocalDate(), decimal(row[1]), ((Number) row[2]).longValue()));
       }
     }
-    return List.copyOf(days.values());
+    return days;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object[]> rows(Query query) {
+    return query.getResultList();
+  }
+
+  private static BigDecimal decimal(Object value) {
+    if (value == null) {
+      return BigDecimal.ZERO;
+    }
+    return value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
+  }
+
+  private static Instant instant(Object value) {
+    if (value instanceof LocalDateTime t) {
+      return t.toInstant(ZoneOffset.UTC);
+    }
+    if (value instanceof Timestamp t) {
+      return t.toLocalDateTime().toInstant(ZoneOffset.UTC);
+    }
+    throw new IllegalStateException("not a DATETIME: " + value);
+  }
+
+  /**
+   * The rollup rows that answer for a scope: the whole organisation's, or one attribute's value;
+   * with an empty value, every value of the dimension (to group by).
+   */
+  private record Rollup(SpendHours.Dimension dimension, Optional<String> value) {
+
+    static final Rollup ALL = new Rollup(SpendHours.Dimension.ALL, Optional.empty());
+
+    /** Empty for a scope of two or more attributes, which no rollup row answers for. */
+    static Optional<Rollup> of(BudgetScope scope) {
+      List<Rollup> named = new ArrayList<>();
+      scope
+          .client()
+          .ifPresent(v -> named.add(new Rollup(SpendHours.Dimension.CLIENT, Optional.of(v))));
+      scope
+          .project()
+          .ifPresent(v -> named.add(new Rollup(SpendHours.Dimension.PROJECT, Optional.of(v))));
+      scope.team().ifPresent(v -> named.add(new Rollup(SpendHours.Dimension.TEAM, Optional.of(v))));
+      scope
+          .provider()
+          .ifPresent(v -> named.add(new Rollup(SpendHours.Dimension.PROVIDER, Optional.of(v))));
+      return switch (named.size()) {
+        case 0 -> Optional.of(ALL);
+        case 1 -> Optional.of(named.get(0));
+        default -> Optional.empty();
+      };
+    }
+  }
+
+  /** A native WHERE clause and its positional parameters, over rollup hours or over events. */
+  private record Where(String sql, List<Object> parameters) {
+
+    static Where hours(HourSplit split, Rollup rollup) {
+      List<String> conditions = new ArrayList<>();
+      List<Object> parameters = new ArrayList<>();
+      conditions.add("dimension = ?");
+      parameters.add(rollup.dimension().column);
+      rollup
+          .value()
+          .ifPresent(
+              v -> {
+                // The key's own expression (V15), so the unique key finds the value's hours.
+                conditions.add("value_hash = unhex(sha2(concat('v', ?), 256))");
+                parameters.add(v);
+              });
+      split
+          .wholeFrom()
+          .ifPresent(
+              f -> {
+                conditions.add("hour_start >= ?");
+                parameters.add(utc(f));
+              });
+      split
+          .wholeTo()
+          .ifPresent(
+              t -> {
+                conditions.add("hour_start < ?");
+                parameters.add(utc(t));
+              });
+      return of(conditions, parameters);
+    }
+
+    static Where events(BudgetPeriod period, BudgetScope scope) {
+      List<String> conditions = new ArrayList<>();
+      List<Object> parameters = new ArrayList<>();
+      // Instant.MIN (a period from the beginning of time) is no bound, and outside DATETIME's.
+      if (!period.start().equals(Instant.MIN)) {
+        conditions.add("occurred_at " + (period.startIncluded() ? ">=" : ">") + " ?");
+        parameters.add(utc(period.start()));
+      }
+      period
+          .end()
+          .ifPresent(
+              end -> {
+                conditions.add("occurred_at " + (period.endIncluded() ? "<=" : "<") + " ?");
+                parameters.add(utc(end));
+              });
+      scope(scope, conditions, parameters);
+      return of(conditions, parameters);
+    }
+
+    private static void scope(BudgetScope scope, List<String> conditions, List<Object> parameters) {
+      equal(conditions, parameters, "client", scope.client());
+      equal(conditions, parameters, "project", scope.project());
+      equal(conditions, parameters, "team", scope.team());
+      equal(conditions, parameters, "provider", scope.provider());
+    }
+
+    private static void equal(
+        List<String> conditions, List<Object> parameters, String column, Optional<String> value) {
+      value.ifPresent(
+          v -> {
+            conditions.add(column + " = ?");
+            parameters.add(v);
+          });
+    }
+
+    private static Where of(List<String> conditions, List<Object> parameters) {
+      // "where 1 = 1" lets a caller append "and …" whatever the bounds.
+      return new Where(
+          " where " + (conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions)),
+          parameters);
+    }
+
+    Query bind(Query query) {
+      for (int i = 0; i < parameters.size(); i++) {
+        query.setParameter(i + 1, parameters.get(i));
+      }
+      return query;
+    }
   }
 
   private record OffsetStretch(Instant from, Instant to, int offsetSeconds) {}
@@ -248,20 +532,6 @@ public class JpaCostEventRepository implements CostEventRepository {
       start = end;
     }
     return stretches;
-  }
-
-  @Override
-  public BigDecimal reuseSavings(Instant from, Instant to) {
-    BigDecimal savings =
-        em.createQuery(
-                "select sum(e.listCost - e.amount) from CostEvent e"
-                    + " where e.occurredAt >= :from and e.occurredAt < :to"
-                    + " and e.listCost > e.amount",
-                BigDecimal.class)
-            .setParameter("from", from)
-            .setParameter("to", to)
-            .getSingleResult();
-    return savings == null ? BigDecimal.ZERO : savings;
   }
 
   @Override
@@ -287,9 +557,5 @@ public class JpaCostEventRepository implements CostEventRepository {
                     decimal(row[3]),
                     ((Number) row[4]).longValue()))
         .toList();
-  }
-
-  private static BigDecimal decimal(Object sum) {
-    return sum == null ? BigDecimal.ZERO : new BigDecimal(sum.toString());
   }
 }

@@ -7,20 +7,26 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 
 /** Stored cost events. */
 public interface CostEventRepository {
 
-  /** The keys among {@code keys} that are already stored. */
-  Set<String> existingKeys(Collection<String> keys);
+  /**
+   * Stores, in the caller's transaction, each event whose idempotency key is not stored yet (of
+   * events sharing a key, the first); a key stored meanwhile by another transaction is skipped as
+   * well. It reads nothing, so it fixes no snapshot of the transaction (see {@code BudgetAlerts}).
+   *
+   * @return the events stored; the others are duplicates
+   */
+  List<CostEvent> addNew(List<CostEvent> events);
 
-  void add(CostEvent event);
-
-  /** Sends pending writes to the database now, so a constraint violation surfaces here. */
-  void flush();
+  /**
+   * Adds events just stored by {@link #addNew} to the running totals the reads below answer from,
+   * in the same transaction. The rows it changes stay locked until the transaction ends: call it
+   * after locking the budgets in scope, so that writers wait for the rows in one order.
+   */
+  void addToTotals(List<CostEvent> stored);
 
   /** The events {@code filter} matches, newest first by {@code occurredAt}. */
   List<CostEvent> page(CostEventFilter filter, int first, int size);

@@ -1,0 +1,114 @@
+package com.costguard.infrastructure.persistence;
+
+import com.costguard.model.costevent.CostEvent;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * What a set of newly stored cost events adds to the hourly rollups ({@code V15}): summed in memory
+ * per dimension, value and UTC hour, then added to the stored rows by one upsert. The rows are
+ * written in one fixed order, so two transactions that add to the same rows lock them in the same
+ * order and never deadlock on them.
+ */
+final class SpendHours {
+
+  /** The rollup dimensions and how each reads its value off an event; ALL has none. */
+  enum Dimension {
+    ALL("all", e -> Optional.empty()),
+    CLIENT("client", CostEvent::client),
+    PROJECT("project", CostEvent::project),
+    TEAM("team", CostEvent::team),
+    PROVIDER("provider", CostEvent::provider),
+    MODE("mode", CostEvent::mode),
+    SESSION("session", CostEvent::sessionId);
+
+    final String column;
+    final Function<CostEvent, Optional<String>> value;
+
+    Dimension(String column, Function<CostEvent, Optional<String>> value) {
+      this.column = column;
+      this.value = value;
+    }
+  }
+
+  /** One rollup row's key; a null value is "no value", as in {@code cost_events}. */
+  record Key(Dimension dimension, String value, Instant hour) {}
+
+  /** Sums of one rollup row. */
+  static final class Sums {
+    BigDecimal amount = BigDecimal.ZERO;
+    long events;
+    BigDecimal reuseSavings = BigDecimal.ZERO;
+
+    void add(CostEvent event) {
+      amount = amount.add(event.amount());
+      events++;
+      event
+          .listCost()
+          .filter(list -> list.compareTo(event.amount()) > 0)
+          .ifPresent(list -> reuseSavings = reuseSavings.add(list.subtract(event.amount())));
+    }
+  }
+
+  private static final Comparator<Key> ORDER =
+      Comparator.comparing(Key::dimension)
+          .thenComparing(Key::value, Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(Key::hour);
+
+  final TreeMap<Key, Sums> rows = new TreeMap<>(ORDER);
+
+  private SpendHours() {}
+
+  static SpendHours of(List<CostEvent> events) {
+    SpendHours rollup = new SpendHours();
+    for (CostEvent e : events) {
+      Instant hour = HourSplit.floor(e.occurredAt());
+      for (Dimension dimension : Dimension.values()) {
+        rollup
+            .rows
+            .computeIfAbsent(
+                new Key(dimension, dimension.value.apply(e).orElse(null), hour), k -> new Sums())
+            .add(e);
+      }
+    }
+    return rollup;
+  }
+
+  void write(Connection connection) throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    StringBuilder sql =
+        new StringBuilder(
+            "insert into cost_event_hours (dimension, value, hour_start, amount, events,"
+                + " reuse_savings) values ");
+    for (int i = 0; i < rows.size(); i++) {
+      sql.append(i == 0 ? "(?,?,?,?,?,?)" : ",(?,?,?,?,?,?)");
+    }
+    sql.append(
+        " on duplicate key update amount = amount + values(amount),"
+            + " events = events + values(events),"
+            + " reuse_savings = reuse_savings + values(reuse_savings)");
+    try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+      int p = 1;
+      for (Map.Entry<Key, Sums> row : rows.entrySet()) {
+        statement.setString(p++, row.getKey().dimension().column);
+        statement.setString(p++, row.getKey().value());
+        statement.setObject(p++, JpaCostEventRepository.utc(row.getKey().hour()));
+        statement.setBigDecimal(p++, row.getValue().amount);
+        statement.setLong(p++, row.getValue().events);
+        statement.setBigDecimal(p++, row.getValue().reuseSavings);
+      }
+      statement.executeUpdate();
+    }
+  }
+}

@@ -1,0 +1,253 @@
+package com.costguard.portal.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hourly spend rollups (V15) that budgets, the spending summary and the dashboards read: after
+ * concurrent batches full of duplicates they equal the sums of the stored events to the micro-unit,
+ * every row of them; a refused batch changes neither events nor rollups; and a budget whose rolling
+ * window starts and ends inside hours reads the same spend as the events hold.
+ */
+@SharedDeployment
+class CostEventRollupsIT {
+
+  @ArquillianResource URL base;
+
+  private Api api;
+  private String run;
+  private Instant now;
+
+  @BeforeEach
+  void setUp() {
+    api = new Api(base);
+    run = "rollup-" + UUID.randomUUID();
+    now = Instant.now();
+  }
+
+  /**
+   * Event {@code i} of the run: over the last three days (six minutes apart, so hours hold
+   * several), two clients and none, two providers, a session per ten events, amounts with six
+   * decimals.
+   */
+  private String event(int i) {
+    Instant at = now.minus(3, ChronoUnit.DAYS).plus(i * 6L, ChronoUnit.MINUTES);
+    String client = i % 3 == 0 ? "null" : "\"" + run + (i % 3 == 1 ? "-A" : "-B") + "\"";
+    String provider = i % 2 == 0 ? "\"openai\"" : "\"anthropic\"";
+    String listCost = i % 4 == 0 ? ", \"listCost\": " + (i + 1) + ".5" : "";
+    return ("{\"idempotencyKey\": \"%s-%d\", \"occurredAt\": \"%s\", \"operationType\": \"it\","
+            + " \"amount\": %d.%06d, \"client\": %s, \"provider\": %s, \"mode\": \"batch\","
+            + " \"sessionId\": \"%s-s%d\"%s}")
+        .formatted(run, i, at, i, (i * 7919) % 1_000_000, client, provider, run, i / 10, listCost);
+  }
+
+  private String batch(int from, int to) {
+    List<String> events = new ArrayList<>();
+    for (int i = from; i < to; i++) {
+      events.add(event(i));
+    }
+    return "{\"events\": [" + String.join(",", events) + "]}";
+  }
+
+  @Test
+  void concurrentBatchesWithDuplicatesKeepTheRollupsEqualToTheEvents() throws Exception {
+    // Four writers, five batches each of 120 events over 0..599, every writer starting at a
+    // different offset: most keys arrive two to four times, in different batches and orders.
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Callable<int[]>> writers = new ArrayList<>();
+    for (int w = 0; w < 4; w++) {
+      int offset = w * 60;
+      writers.add(
+          () -> {
+            int accepted = 0;
+            int duplicates = 0;
+            for (int b = 0; b < 5; b++) {
+              int from = (offset + b * 120) % 600;
+              Api.Answer answer = api.post("api/v1/cost-events", batch(from, from + 120));
+              assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+              accepted += answer.json().getInt("accepted");
+              duplicates += answer.json().getInt("duplicates");
+            }
+            return new int[] {accepted, duplicates};
+          });
+    }
+    int accepted = 0;
+    int duplicates = 0;
+    try {
+      for (Future<int[]> writer : pool.invokeAll(writers, 3, TimeUnit.MINUTES)) {
+        accepted += writer.get()[0];
+        duplicates += writer.get()[1];
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    int distinct = 660; // the writers at offsets 60 and 180 run past 599, up to 659
+    assertThat(accepted).isEqualTo(distinct);
+    assertThat(accepted + duplicates).isEqualTo(4 * 5 * 120);
+    assertThat(count("select count(*) from cost_events where idempotency_key like '" + run + "-%'"))
+        .isEqualTo(distinct);
+
+    assertRollupsEqualTheEvents();
+  }
+
+  @Test
+  void aRefusedBatchChangesNoEventAndNoRollup() throws Exception {
+    api.post("api/v1/cost-events", batch(0, 50));
+    Map<String, String> before = rollupRows();
+    String refused = batch(50, 100).replace("\"amount\": 99.", "\"amount\": -99.");
+
+    Api.Answer answer = api.post("api/v1/cost-events", refused);
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(count("select count(*) from cost_events where idempotency_key like '" + run + "-%'"))
+        .isEqualTo(50);
+    assertThat(rollupRows()).isEqualTo(before);
+    assertRollupsEqualTheEvents();
+  }
+
+  @Test
+  void aRollingBudgetReadsTheSpendOfItsPartialHoursToo() throws Exception {
+    api.post("api/v1/cost-events", batch(0, 300));
+    String client = run + "-A";
+    // Spend within the current hour, which the window's end cuts: read from the events.
+    Instant recent = now.minusSeconds(30);
+    api.post(
+        "api/v1/cost-events",
+        ("{\"events\": [{\"idempotencyKey\": \"%s-recent\", \"occurredAt\": \"%s\","
+                + " \"operationType\": \"it\", \"amount\": 0.000007, \"client\": \"%s\"}]}")
+            .formatted(run, recent, client));
+    Api.Answer created =
+        api.post(
+            "api/v1/budgets",
+            Fixtures.load(
+                "budget.json",
+                Map.of(
+                    "name",
+                    run,
+                    "period",
+                    "rolling_30_days",
+                    "limit",
+                    "1000000",
+                    "client",
+                    client)));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    long id = created.json().getJsonNumber("id").longValue();
+    try {
+      BigDecimal spent =
+          api.get("api/v1/budgets/" + id).json().getJsonNumber("spent").bigDecimalValue();
+      BigDecimal events =
+          decimal(
+              "select sum(amount) from cost_events where client = '"
+                  + client
+                  + "' and occurred_at > utc_timestamp(6) - interval 30 day");
+      assertThat(spent).isEqualByComparingTo(events);
+      Api.Answer summary =
+          api.get(
+              "api/v1/spending/summary?from="
+                  + now.minus(5, ChronoUnit.DAYS).toString().substring(0, 10)
+                  + "&to="
+                  + now.plus(2, ChronoUnit.DAYS).toString().substring(0, 10));
+      assertThat(
+              summary
+                  .json()
+                  .getJsonObject("byClient")
+                  .getJsonObject(client)
+                  .getJsonNumber("cost")
+                  .bigDecimalValue())
+          .isEqualByComparingTo(
+              decimal("select sum(amount) from cost_events where client = '" + client + "'"));
+    } finally {
+      assertThat(api.delete("api/v1/budgets/" + id, Api.TOKEN).status()).isEqualTo(204);
+    }
+  }
+
+  /**
+   * Every rollup row against the events it sums, over the whole table: for each dimension the same
+   * values and hours, the same amounts, counts and reuse savings, and nothing more on either side.
+   */
+  private void assertRollupsEqualTheEvents() throws SQLException {
+    Map<String, String> events = new TreeMap<>();
+    for (String[] dimension :
+        new String[][] {
+          {"all", "null"},
+          {"client", "client"},
+          {"project", "project"},
+          {"team", "team"},
+          {"provider", "provider"},
+          {"mode", "mode"},
+          {"session", "session_id"}
+        }) {
+      events.putAll(
+          rows(
+              ("select '%s', %s, date_format(occurred_at, '%%Y-%%m-%%d %%H:00:00'), sum(amount),"
+                      + " count(*), sum(case when list_cost > amount then list_cost - amount else"
+                      + " 0 end) from cost_events group by 2, 3")
+                  .formatted(dimension[0], dimension[1])));
+    }
+    assertThat(rollupRows()).isEqualTo(events);
+  }
+
+  private Map<String, String> rollupRows() throws SQLException {
+    return rows(
+        "select dimension, value, date_format(hour_start, '%Y-%m-%d %H:00:00'), amount, events,"
+            + " reuse_savings from cost_event_hours");
+  }
+
+  /** Rows keyed by every column but the last three, the sums (compared as exact decimals). */
+  private static Map<String, String> rows(String sql) throws SQLException {
+    Map<String, String> rows = new TreeMap<>();
+    try (Connection db = TestDatabase.connect();
+        Statement statement = db.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      int columns = result.getMetaData().getColumnCount();
+      int sums = 3;
+      while (result.next()) {
+        StringBuilder key = new StringBuilder();
+        for (int c = 1; c <= columns - sums; c++) {
+          key.append(result.getString(c)).append('|');
+        }
+        StringBuilder value = new StringBuilder();
+        for (int c = columns - sums + 1; c <= columns; c++) {
+          value.append(new BigDecimal(result.getString(c)).stripTrailingZeros().toPlainString());
+          value.append('|');
+        }
+        assertThat(rows.put(key.toString(), value.toString())).as("row %s once", key).isNull();
+      }
+    }
+    return rows;
+  }
+
+  private static long count(String sql) throws SQLException {
+    return decimal(sql).longValueExact();
+  }
+
+  private static BigDecimal decimal(String sql) throws SQLException {
+    try (Connection db = TestDatabase.connect();
+        Statement statement = db.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      result.next();
+      return result.getBigDecimal(1) == null ? BigDecimal.ZERO : result.getBigDecimal(1);
+    }
+  }
+}
