@@ -206,7 +206,7 @@ public class JpaCostEventRepository implements CostEventRepository {
     return em.createQuery("select count(e) from CostEvent e", Long.class).getSingleResult();
   }
 
-  // The reads below answer from the hourly rollups (V15) for the whole hours of their range and
+  // The reads below answer from the hourly rollups (V23) for the whole hours of their range and
   // from the events for the partial hours at its ends (HourSplit): a month of a budget or of the
   // spending summary reads some hundreds of rollup rows, whatever the number of events.
 
@@ -448,7 +448,7 @@ public class JpaCostEventRepository implements CostEventRepository {
           .value()
           .ifPresent(
               v -> {
-                // The key's own expression (V15), so the unique key finds the value's hours.
+                // The key's own expression (V23), so the unique key finds the value's hours.
                 conditions.add("value_hash = unhex(sha2(concat('v', ?), 256))");
                 parameters.add(v);
               });

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * What a set of newly stored cost events adds to the hourly rollups ({@code V15}): summed in memory
+ * What a set of newly stored cost events adds to the hourly rollups ({@code V23}): summed in memory
  * per dimension, value and UTC hour, then added to the stored rows by one upsert. The rows are
  * written in one fixed order, so two transactions that add to the same rows lock them in the same
  * order and never deadlock on them.

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hourly spend rollups (V15) that budgets, the spending summary and the dashboards read: after
+ * The hourly spend rollups (V23) that budgets, the spending summary and the dashboards read: after
  * concurrent batches full of duplicates they equal the sums of the stored events to the micro-unit,
  * every row of them; a refused batch changes neither events nor rollups; and a budget whose rolling
  * window starts and ends inside hours reads the same spend as the events hold.
