@@ -10,6 +10,9 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -64,6 +67,29 @@ public final class Browser {
     driver.findElement(By.id("login:submit")).click();
     new WebDriverWait(driver, Duration.ofSeconds(10))
         .until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
+  }
+
+  /**
+   * Waits until {@code element} has left the page (the next page, or an Ajax update, replaced it).
+   * Selenium's {@code stalenessOf} misses one way Chromium reports that: an "unknown error" saying
+   * the node "does not belong to the document", when the page changes during the check.
+   */
+  public static void replaced(ChromeDriver driver, WebElement element, Duration within) {
+    new WebDriverWait(driver, within)
+        .until(
+            d -> {
+              try {
+                element.isEnabled();
+                return false;
+              } catch (StaleElementReferenceException e) {
+                return true;
+              } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                  return true;
+                }
+                throw e;
+              }
+            });
   }
 
   /**

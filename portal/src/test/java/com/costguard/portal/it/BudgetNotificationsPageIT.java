@@ -20,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * {@code /dashboard/settings/budget-notifications} in headless Chromium: a BUDGET_MANAGER changes a
@@ -79,8 +77,7 @@ class BudgetNotificationsPageIT {
     WebElement submit = browser.findElement(By.id("login:submit"));
     submit.click();
     // The settings page replaces the login page: wait for it before reading.
-    new WebDriverWait(browser, Duration.ofSeconds(10))
-        .until(ExpectedConditions.stalenessOf(submit));
+    Browser.replaced(browser, submit, Duration.ofSeconds(10));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Budget notifications");
   }
 
@@ -92,7 +89,7 @@ class BudgetNotificationsPageIT {
   private void save() {
     WebElement save = field("save");
     save.click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(save));
+    Browser.replaced(browser, save, Duration.ofSeconds(10));
   }
 
   private JsonObject settings() {

@@ -82,7 +82,14 @@ public final class FakeSlackApi implements AutoCloseable {
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, String> emailsById = new ConcurrentHashMap<>();
   private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
-  private final AtomicLong ts = new AtomicLong(1_800_000_000_000_000L);
+
+  /**
+   * Message timestamps, unique in the whole test run as Slack's are in a channel: the fakes of
+   * several test classes post to the same channels of one database, where the application finds a
+   * message by channel and ts.
+   */
+  private static final AtomicLong TS = new AtomicLong(1_800_000_000_000_000L);
+
   private final Map<String, Duration> slow = new ConcurrentHashMap<>();
 
   private FakeSlackApi(HttpServer server) {
@@ -270,7 +277,7 @@ public final class FakeSlackApi implements AutoCloseable {
   }
 
   private String nextTs() {
-    long n = ts.incrementAndGet();
+    long n = TS.incrementAndGet();
     return (n / 1_000_000) + "." + String.format("%06d", n % 1_000_000);
   }
 

@@ -13,8 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The portal in headless Chromium: sign in, see the events the API took, sign out. */
 @SharedDeployment
@@ -44,8 +42,7 @@ class PortalIT {
     var submit = browser.findElement(By.id("login:submit"));
     submit.click();
     // The next page (or the login page again) replaces this one: wait for it before reading.
-    new WebDriverWait(browser, Duration.ofSeconds(10))
-        .until(ExpectedConditions.stalenessOf(submit));
+    Browser.replaced(browser, submit, Duration.ofSeconds(10));
   }
 
   @Test

@@ -150,8 +150,7 @@ class TierAllocationPageIT {
   private void saveTiers() {
     WebElement before = browser.findElement(By.id("tiers:saveTiers"));
     before.click();
-    new WebDriverWait(browser, Duration.ofSeconds(20))
-        .until(ExpectedConditions.stalenessOf(before));
+    Browser.replaced(browser, before, Duration.ofSeconds(20));
     new WebDriverWait(browser, Duration.ofSeconds(20))
         .until(ExpectedConditions.presenceOfElementLocated(By.id("tiers:tierMessages")));
   }
