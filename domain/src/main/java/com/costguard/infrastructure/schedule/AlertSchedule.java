@@ -16,11 +16,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -51,9 +51,13 @@ public class AlertSchedule {
   @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
   ScheduledExecutorService executor;
 
-  /** Where a wake-up's run goes: not behind a long sweep on the scheduled executor. */
-  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-  ExecutorService wakeUps;
+  /**
+   * Makes the thread that runs wake-ups: not behind a long sweep on the scheduled executor, and not
+   * a task submitted from the committing request (a managed executor's task carries the request's
+   * context with it, and ending the task closed the request's JPA entity managers under it).
+   */
+  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+  ThreadFactory threads;
 
   @Inject AlertDispatcher dispatcher;
   @Inject BudgetAlerts budgetAlerts;
@@ -72,8 +76,11 @@ public class AlertSchedule {
 
   private volatile boolean stopped;
 
-  /** A woken run is queued and has not started: further wake-ups are covered by it. */
-  private final AtomicBoolean wakeQueued = new AtomicBoolean();
+  /** Released by a wake-up; several before the next run fold into it. */
+  private final Semaphore woken = new Semaphore(0);
+
+  /** The thread that runs wake-ups, while the schedules run. */
+  private volatile Thread waker;
 
   /** Starts both schedules unless they run already. */
   public synchronized void start() {
@@ -93,6 +100,11 @@ public class AlertSchedule {
             SWEEP_EVERY.toMillis(),
             SWEEP_EVERY.toMillis(),
             TimeUnit.MILLISECONDS));
+    Thread thread = threads.newThread(this::runWakeUps);
+    thread.setName("costguard-outbox-wake-ups");
+    thread.setDaemon(true);
+    waker = thread;
+    thread.start();
     LOG.info(
         () -> "Alert deliveries every " + DISPATCH_EVERY + ", budget sweep every " + SWEEP_EVERY);
   }
@@ -102,6 +114,8 @@ public class AlertSchedule {
     stopped = true;
     tasks.forEach(t -> t.cancel(false));
     tasks.clear();
+    waker = null;
+    woken.release(); // the wake-up thread sees it is no longer the waker and ends
     dispatching.lock();
     dispatching.unlock();
   }
@@ -116,17 +130,24 @@ public class AlertSchedule {
    * during a run queues the next, which waits for the running one.
    */
   public void wake() {
-    if (running() && wakeQueued.compareAndSet(false, true)) {
-      try {
-        wakeUps.execute(
-            () -> {
-              wakeQueued.set(false);
-              dispatch();
-            });
-      } catch (RuntimeException e) {
-        wakeQueued.set(false);
-        LOG.log(Level.FINE, "Could not wake the alert dispatcher; its poll sends them", e);
+    if (running() && woken.availablePermits() == 0) {
+      woken.release();
+    }
+  }
+
+  /** The wake-up thread: a dispatcher run per wake-up, until {@link #stop} (or a newer start). */
+  private void runWakeUps() {
+    try {
+      while (true) {
+        woken.acquire();
+        if (waker != Thread.currentThread()) {
+          return;
+        }
+        woken.drainPermits(); // wake-ups until now are covered by this run
+        dispatch();
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

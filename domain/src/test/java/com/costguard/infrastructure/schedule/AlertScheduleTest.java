@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,6 +27,7 @@ class AlertScheduleTest {
     AtomicInteger batches = new AtomicInteger();
     AlertSchedule schedule = new AlertSchedule();
     schedule.executor = Executors.newSingleThreadScheduledExecutor();
+    schedule.threads = Thread::new;
     schedule.dispatcher =
         new AlertDispatcher() {
           @Override
@@ -67,8 +67,13 @@ class AlertScheduleTest {
     List<String> runs = new CopyOnWriteArrayList<>();
     AlertSchedule schedule = new AlertSchedule();
     schedule.executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "poll"));
-    ExecutorService wakeUps = Executors.newSingleThreadExecutor(r -> new Thread(r, "wake"));
-    schedule.wakeUps = wakeUps;
+    List<Thread> made = new CopyOnWriteArrayList<>();
+    schedule.threads =
+        r -> {
+          Thread thread = new Thread(r);
+          made.add(thread);
+          return thread;
+        };
     schedule.dispatcher =
         new AlertDispatcher() {
           @Override
@@ -79,28 +84,28 @@ class AlertScheduleTest {
         };
     try {
       schedule.wake();
-      drain(wakeUps);
-      assertThat(runs).as("not started: a wake-up sends nothing").isEmpty();
+      assertThat(made).as("not started: no wake-up thread, a wake-up sends nothing").isEmpty();
 
       schedule.start();
       schedule.wake();
-      drain(wakeUps);
-      assertThat(runs).as("woken at once, not at the next poll").contains("wake");
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (!runs.contains("costguard-outbox-wake-ups") && System.nanoTime() < until) {
+        Thread.sleep(10);
+      }
+      assertThat(runs)
+          .as("woken at once, not at the next poll")
+          .contains("costguard-outbox-wake-ups");
 
       schedule.stop();
+      made.get(0).join(10_000);
+      assertThat(made.get(0).isAlive()).as("stopped: the wake-up thread has ended").isFalse();
       runs.clear();
       schedule.wake();
-      drain(wakeUps);
+      assertThat(made).hasSize(1);
       assertThat(runs).as("stopped: a wake-up sends nothing").isEmpty();
     } finally {
       schedule.executor.shutdownNow();
-      wakeUps.shutdownNow();
     }
-  }
-
-  /** Waits until what was handed to {@code executor} so far has run. */
-  private static void drain(ExecutorService executor) throws Exception {
-    executor.submit(() -> {}).get(10, TimeUnit.SECONDS);
   }
 
   @Test
