@@ -23,8 +23,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,7 +71,11 @@ public final class Benchmark {
   /** One line of the table. */
   record Row(String figure, String measured, String target, boolean met) {}
 
+  /** The figures {@code --only} may name: each a phase of the run. */
+  static final List<String> PHASES = List.of("ingestion", "alerts", "jobevents", "reads");
+
   private final Scale scale;
+  private final Set<String> only;
   private final String run = Long.toString(System.currentTimeMillis(), 36);
   private final List<Row> rows = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
@@ -77,8 +83,9 @@ public final class Benchmark {
   private final FakeSlack slack;
   private Api api;
 
-  private Benchmark(Scale scale, String jdbcUrl, FakeSlack slack) {
+  private Benchmark(Scale scale, Set<String> only, String jdbcUrl, FakeSlack slack) {
     this.scale = scale;
+    this.only = only;
     this.jdbcUrl = jdbcUrl;
     this.slack = slack;
   }
@@ -91,9 +98,25 @@ public final class Benchmark {
     Path runtime = Path.of(option(args, "--runtime", "launcher/target/runtime"));
     Path home = Path.of(System.getProperty("user.home"), ".costguard-benchmark");
     Path dir = Path.of(option(args, "--data", home.toString())).resolve(scale.name());
+    // --only ingestion,jobevents measures just those figures (a minute or two at --quick);
+    // --jvm-option adds one to the application's JVM, e.g. -XX:StartFlightRecording=... to profile.
+    Set<String> only = new LinkedHashSet<>();
+    for (String phase : option(args, "--only", String.join(",", PHASES)).split(",")) {
+      if (!PHASES.contains(phase.trim())) {
+        System.err.println("--only takes a comma-separated list of " + PHASES + ", not " + phase);
+        System.exit(2);
+      }
+      only.add(phase.trim());
+    }
+    List<String> jvmOptions = new ArrayList<>(List.of("-Xmx512m"));
+    for (int i = 0; i < args.length - 1; i++) {
+      if (args[i].equals("--jvm-option")) {
+        jvmOptions.add(args[i + 1]);
+      }
+    }
     int exit;
     try {
-      exit = run(scale, runtime, dir);
+      exit = run(scale, only, jvmOptions, runtime, dir);
     } catch (Exception e) {
       e.printStackTrace();
       exit = 1;
@@ -110,7 +133,9 @@ public final class Benchmark {
     return otherwise;
   }
 
-  private static int run(Scale scale, Path runtime, Path dir) throws Exception {
+  private static int run(
+      Scale scale, Set<String> only, List<String> jvmOptions, Path runtime, Path dir)
+      throws Exception {
     long began = System.nanoTime();
     Files.createDirectories(dir);
     System.out.printf("Costguard benchmark, %s scale, data in %s%n", scale.name(), dir);
@@ -149,17 +174,18 @@ public final class Benchmark {
       env.put("SLACK_SIGNING_SECRET", "benchmark-signing-secret");
       env.put("SLACK_API_URL", slack.url());
       env.put("SLACK_ALERT_CHANNEL", "C0BENCH");
-      System.out.printf("Starting Payara Micro (-Xmx512m) on port %d, log %s ...%n", port, log);
+      System.out.printf("Starting Payara Micro %s on port %d, log %s ...%n", jvmOptions, port, log);
       long starting = System.nanoTime();
-      payara[0] =
-          PayaraMicro.start(runtime, port, env, log, List.of("-Xmx512m", "-Xlog:gc:file=" + gcLog));
+      List<String> options = new ArrayList<>(jvmOptions);
+      options.add("-Xlog:gc:file=" + gcLog);
+      payara[0] = PayaraMicro.start(runtime, port, env, log, options);
       if (!payara[0].awaitHealthy(Duration.ofMinutes(15))) {
         System.err.println("Costguard did not become healthy:\n" + payara[0].logTail(40));
         return 1;
       }
       System.out.printf("  up in %.0f s%n", seconds(starting));
 
-      Benchmark benchmark = new Benchmark(scale, url, slack);
+      Benchmark benchmark = new Benchmark(scale, only, url, slack);
       benchmark.api = new Api(URI.create("http://127.0.0.1:" + port + "/"), TOKEN);
       benchmark.deleteBudgets("bench %");
       benchmark.measure();
@@ -170,10 +196,18 @@ public final class Benchmark {
   }
 
   private void measure() throws Exception {
-    ingestion();
-    alertLatency();
-    jobEvents();
-    reads();
+    if (only.contains("ingestion")) {
+      ingestion();
+    }
+    if (only.contains("alerts")) {
+      alertLatency();
+    }
+    if (only.contains("jobevents")) {
+      jobEvents();
+    }
+    if (only.contains("reads")) {
+      reads();
+    }
   }
 
   // ---------------------------------------------------------------- data

@@ -41,11 +41,16 @@ public class JobEstimateAlerts {
    * @return the percents that fired
    */
   public List<Integer> evaluate(Job job, BigDecimal currentCost) {
+    Set<EstimateThreshold> crossed =
+        EstimateThreshold.crossedBy(currentCost, job.estimateMin(), job.estimateMax());
+    if (crossed.isEmpty()) {
+      // Most events of a job come before its cost nears the estimate: no query for them.
+      return List.of();
+    }
     Set<Integer> standing = alerts.standingForJob(job.id(), AlertKind.ESTIMATE);
     Instant now = clock.instant();
     List<Integer> fired = new ArrayList<>();
-    for (EstimateThreshold threshold :
-        EstimateThreshold.crossedBy(currentCost, job.estimateMin(), job.estimateMax())) {
+    for (EstimateThreshold threshold : crossed) {
       if (standing.contains(threshold.percent())) {
         continue;
       }

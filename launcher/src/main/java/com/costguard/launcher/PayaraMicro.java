@@ -90,7 +90,13 @@ public final class PayaraMicro {
 
   /** Waits until {@code /health} answers 200, or the process dies, or the time is up. */
   public boolean awaitHealthy(Duration timeout) throws InterruptedException {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // HTTP/1.1: the default HTTP/2 upgrade attempt on a plain connection once hung a send for
+    // minutes, its request timeout notwithstanding (Payara up, /health UP, the benchmark waiting).
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     HttpRequest health =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
             .timeout(Duration.ofSeconds(5))

@@ -92,11 +92,11 @@ public class JpaCostEventRepository implements CostEventRepository {
     return stored;
   }
 
-  /** One upsert, rows in one fixed order ({@link SpendHours}). */
+  /** One upsert into one shard, rows in one fixed order ({@link SpendHours}). */
   @Override
   public void addToTotals(List<CostEvent> stored) {
     try {
-      SpendHours.of(stored).write(em.unwrap(Connection.class));
+      SpendHours.of(stored).write(em.unwrap(Connection.class), SpendHours.nextShard());
     } catch (SQLException e) {
       throw new PersistenceException("adding to the spend rollups failed: " + e.getMessage(), e);
     }

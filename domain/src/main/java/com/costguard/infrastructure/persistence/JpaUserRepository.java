@@ -72,10 +72,19 @@ public class JpaUserRepository implements UserRepository {
         .toList();
   }
 
+  /**
+   * Read-only: every API request asks, runners with the same token many at once, and nobody changes
+   * what it answers (a change loads the user for update). Cloning the token and its user into each
+   * request's unit of work made concurrent requests wait on each other's cache locks, and under the
+   * benchmark's 8 runners one such wait in EclipseLink's WriteLockManager.acquireLocksForClone
+   * never ended (a thread dump showed it; the runner's request timed out after 2 minutes). The
+   * query still reads the database, so a revoked token is refused at once.
+   */
   @Override
   public Optional<ApiToken> tokenByHash(String tokenHash) {
     return em.createQuery("select t from ApiToken t where t.tokenHash = :hash", ApiToken.class)
         .setParameter("hash", tokenHash)
+        .setHint("eclipselink.read-only", "true")
         .getResultStream()
         .findFirst();
   }

@@ -11,13 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
  * What a set of newly stored cost events adds to the hourly rollups ({@code V23}): summed in memory
- * per dimension, value and UTC hour, then added to the stored rows by one upsert. The rows are
- * written in one fixed order, so two transactions that add to the same rows lock them in the same
- * order and never deadlock on them.
+ * per dimension, value and UTC hour, then added to the stored rows of one shard by one upsert. The
+ * rows are written in one fixed order, so two transactions that add to the same rows (the same
+ * shard) lock them in the same order and never deadlock on them.
  */
 final class SpendHours {
 
@@ -66,6 +67,19 @@ final class SpendHours {
 
   final TreeMap<Key, Sums> rows = new TreeMap<>(ORDER);
 
+  /**
+   * Shards per rollup row: more than the writers that usually run at once on an instance, few
+   * enough that a month's read of a scope stays some thousands of rows.
+   */
+  static final int SHARDS = 8;
+
+  private static final AtomicInteger TURN = new AtomicInteger();
+
+  /** The shards in turn: consecutive (so concurrent) transactions of an instance differ. */
+  static int nextShard() {
+    return Math.floorMod(TURN.getAndIncrement(), SHARDS);
+  }
+
   private SpendHours() {}
 
   static SpendHours of(List<CostEvent> events) {
@@ -83,16 +97,21 @@ final class SpendHours {
     return rollup;
   }
 
-  void write(Connection connection) throws SQLException {
+  /**
+   * Adds the sums to the rows of one shard ({@code V25}): transactions writing at the same time
+   * pick different shards ({@link #nextShard}), so that none waits for the rows another holds
+   * locked until it commits; the reads sum every shard.
+   */
+  void write(Connection connection, int shard) throws SQLException {
     if (rows.isEmpty()) {
       return;
     }
     StringBuilder sql =
         new StringBuilder(
             "insert into cost_event_hours (dimension, value, hour_start, amount, events,"
-                + " reuse_savings) values ");
+                + " reuse_savings, shard) values ");
     for (int i = 0; i < rows.size(); i++) {
-      sql.append(i == 0 ? "(?,?,?,?,?,?)" : ",(?,?,?,?,?,?)");
+      sql.append(i == 0 ? "(?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?)");
     }
     sql.append(
         " on duplicate key update amount = amount + values(amount),"
@@ -107,6 +126,7 @@ final class SpendHours {
         statement.setBigDecimal(p++, row.getValue().amount);
         statement.setLong(p++, row.getValue().events);
         statement.setBigDecimal(p++, row.getValue().reuseSavings);
+        statement.setInt(p++, shard);
       }
       statement.executeUpdate();
     }

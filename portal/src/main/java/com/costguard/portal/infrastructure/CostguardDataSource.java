@@ -15,6 +15,12 @@ import jakarta.enterprise.context.ApplicationScoped;
  * and one found dead drops the whole pool, so that once MariaDB is back the next requests get fresh
  * connections and the application recovers by itself. A server that accepts connections but never
  * answers is bounded only by a {@code socketTimeout} in {@code COSTGUARD_DB_URL}.
+ *
+ * <p>A connection is checked at most once a second (issue 8): a job event takes a connection four
+ * times (its token, its job, the budgets in scope, its transaction), and each check was a round
+ * trip to MariaDB, a quarter of the event's. A connection that died within the second fails its
+ * statement with a connection error, which is answered 503 like a failed check, and the next check,
+ * a second later at most, drops the pool.
  */
 @DataSourceDefinition(
     name = "java:app/jdbc/costguard",
@@ -30,6 +36,7 @@ import jakarta.enterprise.context.ApplicationScoped;
       "fish.payara.connection-validation-method=custom-validation",
       "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
       "fish.payara.fail-all-connections=true",
+      "fish.payara.validate-atmost-once-period-in-seconds=1",
       "fish.payara.max-wait-time-in-millis=5000"
     })
 @ApplicationScoped

@@ -196,7 +196,13 @@ public final class PayaraMicroProcess {
   }
 
   private void awaitHealthy() {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // HTTP/1.1: with the default HTTP/2 upgrade attempt every /health timed out for minutes once
+    // (Payara up, "Connection is closed" in its log), as the launcher's wait did (issue 8).
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     HttpRequest health =
         HttpRequest.newBuilder(URI.create(url + "health")).timeout(Duration.ofSeconds(5)).build();
     Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
