@@ -19,9 +19,10 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -64,11 +65,21 @@ public class AlertSchedule {
 
   private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
 
+  /** At most this many dispatcher runs at once on this instance (woken and scheduled). */
+  static final int MAX_RUNS = 4;
+
   /**
-   * Held by a dispatcher run: {@link #stop} waits for it, so that nothing is sent once stop has
-   * returned (cancelling a schedule does not stop a run under way).
+   * Read-held by each dispatcher run, write-held by {@link #stop}, which so waits for the runs
+   * under way: nothing is sent once stop has returned (cancelling a schedule does not stop a run).
    */
-  private final ReentrantLock dispatching = new ReentrantLock();
+  private final ReentrantReadWriteLock dispatching = new ReentrantReadWriteLock();
+
+  /**
+   * Runs may overlap (issue 8): a wake-up does not wait behind a run still posting an earlier
+   * alert's breakdown or waiting on a slow mail server. Overlapping runs claim disjoint deliveries,
+   * as the dispatchers of several instances do; this only bounds how many threads they take.
+   */
+  private final Semaphore runSlots = new Semaphore(MAX_RUNS);
 
   private volatile boolean stopped;
 
@@ -102,8 +113,8 @@ public class AlertSchedule {
     stopped = true;
     tasks.forEach(t -> t.cancel(false));
     tasks.clear();
-    dispatching.lock();
-    dispatching.unlock();
+    dispatching.writeLock().lock();
+    dispatching.writeLock().unlock();
   }
 
   public synchronized boolean running() {
@@ -113,7 +124,8 @@ public class AlertSchedule {
   /**
    * Runs the dispatcher now, off the caller's thread, unless stopped ({@link OutboxWakeUp} calls it
    * when deliveries have been committed). Wake-ups while a run is queued fold into it; one arriving
-   * during a run queues the next, which waits for the running one.
+   * during a run queues the next, which starts beside the running one (unless {@link #MAX_RUNS} run
+   * already: then the poll sends what they leave).
    */
   public void wake() {
     if (running() && wakeQueued.compareAndSet(false, true)) {
@@ -130,9 +142,15 @@ public class AlertSchedule {
     }
   }
 
-  /** One dispatcher run; a failure is logged, since an exception would end the schedule. */
+  /**
+   * One dispatcher run, unless {@link #MAX_RUNS} are under way; a failure is logged, since an
+   * exception would end the schedule.
+   */
   void dispatch() {
-    dispatching.lock();
+    if (!runSlots.tryAcquire()) {
+      return;
+    }
+    dispatching.readLock().lock();
     try {
       for (int batch = 0;
           batch < MAX_BATCHES_PER_RUN
@@ -150,7 +168,8 @@ public class AlertSchedule {
         LOG.log(Level.WARNING, "Alert dispatch failed; the next run tries again", e);
       }
     } finally {
-      dispatching.unlock();
+      dispatching.readLock().unlock();
+      runSlots.release();
     }
   }
 
