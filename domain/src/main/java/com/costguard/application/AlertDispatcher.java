@@ -12,7 +12,9 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,14 +39,30 @@ public class AlertDispatcher {
   private static final Logger LOG = Logger.getLogger(AlertDispatcher.class.getName());
 
   /**
-   * How long a claim keeps others off. Each delivery's lease is renewed just before it is sent, so
-   * this must outlast one send with its timeouts (e-mail's 10 s, a Slack alert's two calls), not a
-   * batch; it is also how long the deliveries of a crashed instance wait to be sent by another.
+   * How long a claim keeps others off. Each delivery's lease is renewed just before it is sent
+   * (unless the claim is still {@link #FRESH}), so this must outlast one send with its timeouts
+   * (e-mail's 10 s, a Slack alert's two calls), not a batch; it is also how long the deliveries of
+   * a crashed instance wait to be sent by another.
    */
   static final Duration LEASE = Duration.ofMinutes(1);
 
   /** Deliveries claimed per run. */
   public static final int BATCH = 10;
+
+  /**
+   * A claim younger than this needs no renewal before a send: its lease still has most of {@link
+   * #LEASE} to run, as a renewal would give it. Only deliveries sent late in a batch, after slow
+   * sends of others, pay the renewal's transaction (issue 8: an alert within a second).
+   */
+  static final Duration FRESH = Duration.ofSeconds(10);
+
+  /**
+   * The order a claimed batch is sent in: the channels that send at once first, e-mail (which may
+   * wait seconds for its server) last, so that one slow channel does not hold up the others. In-app
+   * has nothing to send (the committed alert is its banner) and records its delivery after Slack.
+   */
+  private static final List<Channel> SENDING_ORDER =
+      List.of(Channel.SLACK, Channel.IN_APP, Channel.EMAIL);
 
   @Inject Outbox outbox;
   @Inject BudgetService budgets;
@@ -72,30 +90,32 @@ public class AlertDispatcher {
    * @return how many were claimed (a full batch means more may be due)
    */
   public int dispatchDue() {
-    Instant now = clock.instant();
+    Instant claimedAt = clock.instant();
     String token = UUID.randomUUID().toString();
-    var claimed = outbox.claim(now, now.plus(LEASE), token, BATCH);
-    for (ClaimedDelivery delivery : claimed) {
-      deliver(delivery);
-    }
+    var claimed = outbox.claim(claimedAt, claimedAt.plus(LEASE), token, BATCH);
+    claimed.stream()
+        .sorted(Comparator.comparingInt(d -> SENDING_ORDER.indexOf(d.channel())))
+        .forEach(delivery -> deliver(delivery, claimedAt));
     return claimed.size();
   }
 
   /**
-   * The notice of a budget alert with the budget's active jobs as they stand now, for the channels
-   * that list them (e-mail, Slack); the outbox stores none, since they change until delivery.
+   * The notice of a budget alert with the budget's active jobs as they stand now, for e-mail, which
+   * lists them; the outbox stores none, since they change until delivery. Slack's channel reads the
+   * budget's details (active jobs among them) itself, so they are not read twice for it.
    */
   private AlertNotice withActiveJobs(ClaimedDelivery delivery) {
     AlertNotice notice = delivery.notice();
-    boolean lists = delivery.channel() == Channel.EMAIL || delivery.channel() == Channel.SLACK;
-    if (!lists || notice.job().isPresent()) {
+    if (delivery.channel() != Channel.EMAIL || notice.job().isPresent()) {
       return notice;
     }
     return notice.withActiveJobs(budgets.activeJobs(notice.budgetId()));
   }
 
-  private void deliver(ClaimedDelivery delivery) {
-    if (!outbox.renew(delivery, clock.instant().plus(LEASE))) {
+  private void deliver(ClaimedDelivery delivery, Instant claimedAt) {
+    Instant now = clock.instant();
+    boolean fresh = now.isBefore(claimedAt.plus(FRESH));
+    if (!fresh && !outbox.renew(delivery, now.plus(LEASE))) {
       LOG.warning(
           () ->
               "Delivery %d was claimed by another dispatcher while this one sent others; skipped"

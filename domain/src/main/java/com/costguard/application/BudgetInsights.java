@@ -1,7 +1,5 @@
 package com.costguard.application;
 
-import com.costguard.config.Configuration;
-import com.costguard.cost.budget.BudgetCalendar;
 import com.costguard.cost.budget.BudgetPeriod;
 import com.costguard.cost.budget.JobAccrual;
 import com.costguard.model.budget.Budget;
@@ -44,7 +42,6 @@ public class BudgetInsights {
   @Inject BudgetService budgetService;
   @Inject JobRepository jobs;
   @Inject CostEventRepository costEvents;
-  @Inject Configuration configuration;
   @Inject Clock clock;
 
   /** A job with what it costs now and what it cost in the budget's period. */
@@ -68,13 +65,12 @@ public class BudgetInsights {
    */
   public Details details(long budgetId) {
     Budget budget = budgets.byId(budgetId).orElseThrow(() -> BudgetService.notFound(budgetId));
-    BudgetView view = budgetService.view(budget);
-    Instant now = clock.instant();
-    BudgetPeriod period =
-        new BudgetCalendar(configuration.timezone())
-            .periodContaining(budget.period(), now, budget.createdAt(), budget.lastResetAt());
+    BudgetService.Reading reading = budgetService.reading(budget);
+    BudgetView view = reading.view();
+    Instant now = reading.now();
+    BudgetPeriod period = reading.period();
     List<JobCost> costs = new ArrayList<>();
-    for (JobHistory history : jobs.during(period, budget.scope())) {
+    for (JobHistory history : reading.jobs()) {
       JobAccrual accrual = JobAccrual.of(history.job().spec(), history.jobEvents(), now);
       costs.add(new JobCost(history.job(), accrual.current().currentCost(), accrual.in(period)));
     }

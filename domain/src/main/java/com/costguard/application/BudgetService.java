@@ -290,11 +290,24 @@ public class BudgetService {
 
   /** Where a budget stands now; {@link BudgetAlerts} evaluates thresholds on exactly this. */
   BudgetView view(Budget budget) {
+    return reading(budget).view();
+  }
+
+  /**
+   * A budget's view with what it was computed from: the period, the instant, and the jobs in scope
+   * that ran in the period with their events. {@link BudgetInsights#details} lists those jobs
+   * beside the view instead of reading them a second time (issue 8: an alert's Slack message waits
+   * for these reads).
+   */
+  record Reading(BudgetView view, BudgetPeriod period, Instant now, List<JobHistory> jobs) {}
+
+  Reading reading(Budget budget) {
     Instant now = clock.instant();
     BudgetCalendar calendar = new BudgetCalendar(configuration.timezone());
     BudgetPeriod period =
         calendar.periodContaining(budget.period(), now, budget.createdAt(), budget.lastResetAt());
-    InScope current = inScope(budget.scope(), period);
+    List<JobHistory> during = jobs.during(period, budget.scope());
+    InScope current = inScope(budget.scope(), period, during, now);
     BudgetStatus status =
         BudgetStatus.of(
             budget.limit(),
@@ -302,11 +315,15 @@ public class BudgetService {
             current.spend().total(),
             current.reserved(),
             period);
-    return new BudgetView(
-        budget,
-        status,
-        Forecast.atPeriodEnd(
-            budget.period(), period, now, calendar, current.spend(), current.activeJobs()));
+    return new Reading(
+        new BudgetView(
+            budget,
+            status,
+            Forecast.atPeriodEnd(
+                budget.period(), period, now, calendar, current.spend(), current.activeJobs())),
+        period,
+        now,
+        during);
   }
 
   /**
@@ -369,12 +386,17 @@ public class BudgetService {
    * has not ended and may resume.
    */
   private InScope inScope(BudgetScope scope, BudgetPeriod period) {
-    Instant now = clock.instant();
+    return inScope(scope, period, jobs.during(period, scope), clock.instant());
+  }
+
+  /** As {@link #inScope(BudgetScope, BudgetPeriod)}, from the jobs in scope read already. */
+  private InScope inScope(
+      BudgetScope scope, BudgetPeriod period, List<JobHistory> during, Instant now) {
     boolean holdsNow = period.contains(now);
     BigDecimal accrued = BigDecimal.ZERO;
     List<BigDecimal> reservations = new ArrayList<>();
     List<RemainingJobCost> activeJobs = new ArrayList<>();
-    for (JobHistory history : jobs.during(period, scope)) {
+    for (JobHistory history : during) {
       Job job = history.job();
       JobAccrual accrual = JobAccrual.of(job.spec(), history.jobEvents(), now);
       accrued = accrued.add(accrual.in(period));

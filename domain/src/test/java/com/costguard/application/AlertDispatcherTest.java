@@ -115,6 +115,41 @@ class AlertDispatcherTest {
   }
 
   @Test
+  void slackIsSentFirstAndEmailLastWhateverOrderTheyWereQueuedIn() {
+    List<Channel> order = new ArrayList<>();
+    for (Channel c : List.of(Channel.EMAIL, Channel.IN_APP, Channel.SLACK)) {
+      dispatcher.channels.put(
+          c,
+          new AlertChannel() {
+            @Override
+            public Channel channel() {
+              return c;
+            }
+
+            @Override
+            public void send(AlertNotice notice) {
+              order.add(c);
+            }
+          });
+    }
+    alerts.fire(
+        new NewAlert(
+            AlertKind.THRESHOLD,
+            1,
+            90,
+            Instant.parse("2026-11-01T00:00:00Z"),
+            NOW,
+            new BigDecimal("450"),
+            new BigDecimal("500")),
+        List.of(NewDelivery.of(Channel.SLACK)));
+
+    assertThat(dispatcher.dispatchDue()).isEqualTo(3);
+
+    // The e-mail and in-app deliveries of the first alert were queued before the Slack one.
+    assertThat(order).containsExactly(Channel.SLACK, Channel.IN_APP, Channel.EMAIL);
+  }
+
+  @Test
   void eachDeliveryIsSentOnceAndMarkedDelivered() {
     assertThat(dispatcher.dispatchDue()).isEqualTo(2);
     assertThat(dispatcher.dispatchDue()).isZero();

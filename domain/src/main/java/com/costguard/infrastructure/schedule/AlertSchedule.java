@@ -21,7 +21,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -68,19 +68,35 @@ public class AlertSchedule {
 
   private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
 
+  /** At most this many dispatcher runs at once on this instance (woken and scheduled). */
+  static final int MAX_RUNS = 4;
+
   /**
-   * Held by a dispatcher run: {@link #stop} waits for it, so that nothing is sent once stop has
-   * returned (cancelling a schedule does not stop a run under way).
+   * Read-held by each dispatcher run, write-held by {@link #stop}, which so waits for the runs
+   * under way: nothing is sent once stop has returned (cancelling a schedule does not stop a run).
    */
-  private final ReentrantLock dispatching = new ReentrantLock();
+  private final ReentrantReadWriteLock dispatching = new ReentrantReadWriteLock();
+
+  /**
+   * Runs may overlap (issue 8): a wake-up does not wait behind a run still posting an earlier
+   * alert's breakdown or waiting on a slow mail server. Overlapping runs claim disjoint deliveries,
+   * as the dispatchers of several instances do; this only bounds how many threads they take.
+   */
+  private final Semaphore runSlots = new Semaphore(MAX_RUNS);
 
   private volatile boolean stopped;
 
   /** Released by a wake-up; several before the next run fold into it. */
   private final Semaphore woken = new Semaphore(0);
 
-  /** The thread that runs wake-ups, while the schedules run. */
-  private volatile Thread waker;
+  /**
+   * Threads that run wake-ups: one fewer than {@link #MAX_RUNS}, so that a wake-up arriving during
+   * a woken run starts beside it and the poll keeps a slot.
+   */
+  static final int WAKE_THREADS = MAX_RUNS - 1;
+
+  /** The threads that run wake-ups, while the schedules run. */
+  private volatile List<Thread> wakers = List.of();
 
   /** Starts both schedules unless they run already. */
   public synchronized void start() {
@@ -100,11 +116,16 @@ public class AlertSchedule {
             SWEEP_EVERY.toMillis(),
             SWEEP_EVERY.toMillis(),
             TimeUnit.MILLISECONDS));
-    Thread thread = threads.newThread(this::runWakeUps);
-    thread.setName("costguard-outbox-wake-ups");
-    thread.setDaemon(true);
-    waker = thread;
-    thread.start();
+    woken.drainPermits();
+    List<Thread> started = new ArrayList<>();
+    for (int i = 0; i < WAKE_THREADS; i++) {
+      Thread thread = threads.newThread(this::runWakeUps);
+      thread.setName("costguard-outbox-wake-ups-" + (i + 1));
+      thread.setDaemon(true);
+      started.add(thread);
+    }
+    wakers = List.copyOf(started);
+    started.forEach(Thread::start);
     LOG.info(
         () -> "Alert deliveries every " + DISPATCH_EVERY + ", budget sweep every " + SWEEP_EVERY);
   }
@@ -114,10 +135,10 @@ public class AlertSchedule {
     stopped = true;
     tasks.forEach(t -> t.cancel(false));
     tasks.clear();
-    waker = null;
-    woken.release(); // the wake-up thread sees it is no longer the waker and ends
-    dispatching.lock();
-    dispatching.unlock();
+    wakers = List.of();
+    woken.release(WAKE_THREADS); // each wake-up thread sees it is no longer a waker and ends
+    dispatching.writeLock().lock();
+    dispatching.writeLock().unlock();
   }
 
   public synchronized boolean running() {
@@ -127,7 +148,8 @@ public class AlertSchedule {
   /**
    * Runs the dispatcher now, off the caller's thread, unless stopped ({@link OutboxWakeUp} calls it
    * when deliveries have been committed). Wake-ups while a run is queued fold into it; one arriving
-   * during a run queues the next, which waits for the running one.
+   * during a run queues the next, which starts beside the running one (unless {@link #MAX_RUNS} run
+   * already: then the poll sends what they leave).
    */
   public void wake() {
     if (running() && woken.availablePermits() == 0) {
@@ -135,12 +157,12 @@ public class AlertSchedule {
     }
   }
 
-  /** The wake-up thread: a dispatcher run per wake-up, until {@link #stop} (or a newer start). */
+  /** A wake-up thread: a dispatcher run per wake-up, until {@link #stop} (or a newer start). */
   private void runWakeUps() {
     try {
       while (true) {
         woken.acquire();
-        if (waker != Thread.currentThread()) {
+        if (!wakers.contains(Thread.currentThread())) {
           return;
         }
         woken.drainPermits(); // wake-ups until now are covered by this run
@@ -151,9 +173,15 @@ public class AlertSchedule {
     }
   }
 
-  /** One dispatcher run; a failure is logged, since an exception would end the schedule. */
+  /**
+   * One dispatcher run, unless {@link #MAX_RUNS} are under way; a failure is logged, since an
+   * exception would end the schedule.
+   */
   void dispatch() {
-    dispatching.lock();
+    if (!runSlots.tryAcquire()) {
+      return;
+    }
+    dispatching.readLock().lock();
     try {
       for (int batch = 0;
           batch < MAX_BATCHES_PER_RUN
@@ -171,7 +199,8 @@ public class AlertSchedule {
         LOG.log(Level.WARNING, "Alert dispatch failed; the next run tries again", e);
       }
     } finally {
-      dispatching.unlock();
+      dispatching.readLock().unlock();
+      runSlots.release();
     }
   }
 

@@ -68,4 +68,17 @@ class HoursTest {
     assertThat(Hours.later(Instant.EPOCH, Duration.ofHours(1)))
         .isEqualTo(Instant.parse("1970-01-01T01:00:00Z"));
   }
+
+  @Test
+  void laterSaturatesExactlyAtTheLastInstant() {
+    Instant from = Instant.parse("2026-11-23T10:00:00.750Z");
+    Duration room = Duration.between(from, Instant.MAX);
+    assertThat(Hours.later(from, room)).isEqualTo(Instant.MAX);
+    assertThat(Hours.later(from, room.minusNanos(1))).isEqualTo(Instant.MAX.minusNanos(1));
+    assertThat(Hours.later(from, room.plusNanos(1))).isEqualTo(Instant.MAX);
+    assertThat(Hours.later(Instant.MIN, Duration.ofSeconds(1, 5)))
+        .isEqualTo(Instant.MIN.plusSeconds(1).plusNanos(5));
+    assertThat(Hours.later(from, Duration.ofMillis(250)))
+        .isEqualTo(Instant.parse("2026-11-23T10:00:01Z"));
+  }
 }
