@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -132,14 +134,27 @@ class JobEditIT {
     assertThat(browser.findElements(By.id("editForm:save"))).isEmpty();
   }
 
-  /** Chooses {@code label} in a PrimeFaces select menu. */
+  /**
+   * Chooses {@code label} in a PrimeFaces select menu, again while an earlier choice's Ajax update
+   * replaces the menu (the client's choice re-renders the project menu).
+   */
   private void pick(String menu, String label) {
-    browser.findElement(By.id(menu)).click();
     By item =
         By.cssSelector("#" + menu.replace(":", "\\:") + "_items li[data-label='" + label + "']");
-    waiting().until(ExpectedConditions.elementToBeClickable(item)).click();
     waiting()
-        .until(ExpectedConditions.textToBePresentInElementLocated(By.id(menu + "_label"), label));
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(ElementNotInteractableException.class)
+        .until(
+            driver -> {
+              if (driver.findElement(By.id(menu + "_label")).getText().equals(label)) {
+                return true;
+              }
+              if (!driver.findElement(item).isDisplayed()) {
+                driver.findElement(By.id(menu)).click();
+              }
+              driver.findElement(item).click();
+              return driver.findElement(By.id(menu + "_label")).getText().equals(label);
+            });
   }
 
   private static long id(Api.Answer answer) {
