@@ -3,6 +3,8 @@ package com.costguard.benchmark;
 import com.costguard.launcher.EmbeddedDatabase;
 import com.costguard.launcher.PayaraMicro;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -230,14 +232,22 @@ public final class Benchmark {
     // Each client's spend has a budget of its own, thresholds 25/50/75/100 %, with a limit that
     // the run's spend passes: each budget fires each threshold exactly once.
     BudgetSpec[] budgets = new BudgetSpec[CLIENTS];
-    double clientSpend =
-        (scale.rounds() * perClient + 1) * BATCH * Double.parseDouble(EVENT_AMOUNT);
+    BigDecimal clientSpend =
+        new BigDecimal(EVENT_AMOUNT)
+            .multiply(BigDecimal.valueOf((long) (scale.rounds() * perClient + 1) * BATCH));
     for (int c = 0; c < CLIENTS; c++) {
       String team = "bench-%s-ingest-%d".formatted(run, c);
       String name = "bench ingest %s %d".formatted(run, c);
       budgets[c] =
           new BudgetSpec(
-              createBudget(name, team, "%.2f".formatted(clientSpend * 0.9), "[25, 50, 75, 100]"),
+              createBudget(
+                  name,
+                  team,
+                  clientSpend
+                      .multiply(new BigDecimal("0.9"))
+                      .setScale(2, RoundingMode.HALF_UP)
+                      .toPlainString(),
+                  "[25, 50, 75, 100]"),
               name,
               team);
     }
