@@ -65,6 +65,9 @@ public class SlackBot {
     SlackConfig slackConfig = new SlackConfig();
     // Tests point this at a local fake of the Web API (SLACK_API_URL).
     slackConfig.setMethodsEndpointUrlPrefix(slack.apiUrl().toString());
+    // The SDK's call statistics (unused here) resolve the team id with an extra auth.test before
+    // the first call of each token, and log SEVERE whenever Slack is unreachable.
+    slackConfig.setStatsEnabled(false);
     // A Slack that hangs or crawls fails the call within COSTGUARD_DELIVERY_TIMEOUT_SECONDS (the
     // outbox retries it) rather than holding the dispatcher or a request thread.
     int millis = (int) delivery.timeout().toMillis();

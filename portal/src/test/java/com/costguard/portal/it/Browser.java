@@ -67,6 +67,21 @@ public final class Browser {
   }
 
   /**
+   * Clicks the button that opens a dialog and waits until the dialog has put the focus on its first
+   * field ({@code focusedId}): PrimeFaces does that after its opening animation, and keys typed
+   * into another field before then would land in the focused one.
+   */
+  public static void openDialog(ChromeDriver driver, String buttonId, String focusedId) {
+    driver.findElement(By.id(buttonId)).click();
+    new WebDriverWait(driver, Duration.ofSeconds(15))
+        .until(
+            d ->
+                focusedId.equals(
+                    driver.executeScript(
+                        "return document.activeElement ? document.activeElement.id : null")));
+  }
+
+  /**
    * The whole page at desktop (1366 px) and mobile (390 px) width under target/screenshots, named
    * {@code name-desktop} and {@code name-mobile}, to look at; the window is desktop-sized after.
    */

@@ -339,8 +339,7 @@ class ClientPagesIT {
   void aManagerCreatesAJobWithANewClientAndProjectRegisteredInline() throws Exception {
     String manager = signIn("BUDGET_MANAGER");
     browser.get(base + "dashboard/jobs");
-    browser.findElement(By.id("newJob:open")).click();
-    waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("jobForm:name")));
+    Browser.openDialog(browser, "newJob:open", "jobForm:name");
     type("jobForm:hourlyRate", "2.50");
     type("jobForm:estimateMin", "10");
     type("jobForm:estimateMax", "20");
@@ -355,8 +354,7 @@ class ClientPagesIT {
         .containsIgnoringCase("name");
 
     String newClient = "Initech " + run;
-    browser.findElement(By.id("jobForm:newClient")).click();
-    waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("clientForm:name")));
+    Browser.openDialog(browser, "jobForm:newClient", "clientForm:name");
     type("clientForm:name", newClient);
     type("clientForm:code", "INIT-" + run);
     type("clientForm:industry", "Software");
@@ -368,8 +366,7 @@ class ClientPagesIT {
                 By.id("jobForm:client_label"), newClient));
 
     String newProject = "Churn " + run;
-    browser.findElement(By.id("jobForm:newProject")).click();
-    waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("projectForm:name")));
+    Browser.openDialog(browser, "jobForm:newProject", "projectForm:name");
     type("projectForm:name", newProject);
     type("projectForm:code", "CHURN-" + run);
     type("projectForm:projectedRevenue", "12000");
