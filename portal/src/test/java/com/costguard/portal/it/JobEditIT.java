@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -96,8 +95,7 @@ class JobEditIT {
 
     PortalUsers.signIn(browser, base, creator.username());
     browser.get(base + "dashboard/jobs/" + jobId);
-    browser.findElement(By.id("job:editButton")).click();
-    waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("editForm:name")));
+    Browser.openDialog(browser, "job:editButton", "editForm:name");
     WebElement name = browser.findElement(By.id("editForm:name"));
     assertThat(name.getAttribute("value")).isEqualTo("before-" + run);
     name.clear();
@@ -135,26 +133,32 @@ class JobEditIT {
   }
 
   /**
-   * Chooses {@code label} in a PrimeFaces select menu, again while an earlier choice's Ajax update
-   * replaces the menu (the client's choice re-renders the project menu).
+   * Chooses {@code label} in a PrimeFaces select menu as a user does: opens it, types into its
+   * filter, clicks the item. Waits for the menu first, since the client's choice re-renders the
+   * project menu by Ajax.
    */
   private void pick(String menu, String label) {
-    By item =
-        By.cssSelector("#" + menu.replace(":", "\\:") + "_items li[data-label='" + label + "']");
     waiting()
         .ignoring(StaleElementReferenceException.class)
-        .ignoring(ElementNotInteractableException.class)
+        .until(ExpectedConditions.elementToBeClickable(By.id(menu)))
+        .click();
+    WebElement filter =
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id(menu + "_filter")));
+    filter.sendKeys(run);
+    waiting()
         .until(
-            driver -> {
-              if (driver.findElement(By.id(menu + "_label")).getText().equals(label)) {
-                return true;
-              }
-              if (!driver.findElement(item).isDisplayed()) {
-                driver.findElement(By.id(menu)).click();
-              }
-              driver.findElement(item).click();
-              return driver.findElement(By.id(menu + "_label")).getText().equals(label);
-            });
+            ExpectedConditions.elementToBeClickable(
+                By.xpath(
+                    "//*[@id='"
+                        + menu
+                        + "_panel']//li[contains(@class,'ui-selectonemenu-item')"
+                        + " and normalize-space(.)='"
+                        + label
+                        + "']")))
+        .click();
+    waiting()
+        .ignoring(StaleElementReferenceException.class)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id(menu + "_label"), label));
   }
 
   private static long id(Api.Answer answer) {
