@@ -9,7 +9,11 @@ import com.costguard.cost.job.JobEvent;
 import com.costguard.cost.job.JobEventType;
 import com.costguard.cost.job.Pricing;
 import com.costguard.cost.job.Stage;
+import com.costguard.model.client.Client;
+import com.costguard.model.client.ClientRepository;
+import com.costguard.model.client.Project;
 import com.costguard.model.job.Job;
+import com.costguard.model.job.JobEdit;
 import com.costguard.model.job.JobRepository;
 import com.costguard.model.job.JobStatus;
 import com.costguard.model.job.NewJob;
@@ -59,6 +63,7 @@ public class JobService {
   @Inject RunnerControl runners;
   @Inject BudgetAlerts alerts;
   @Inject Clock clock;
+  @Inject ClientRepository clients;
 
   /**
    * Creates a queued job. Jobs are created by runners over the API, so a refusal is audited as the
@@ -178,6 +183,85 @@ public class JobService {
     return user.hasRole(Role.ADMIN)
         || user.hasRole(Role.BUDGET_MANAGER)
         || (user.canWrite() && job.isCreatedBy(user));
+  }
+
+  /**
+   * Renames the job and changes its cost attribution (client, project, team), whatever its status:
+   * only an ADMIN, a BUDGET_MANAGER or the job's creator may ({@link #mayEdit}). The name is
+   * required; every field has create's length limit. A client or project that changes must be a
+   * registered one (named by code or name, as attribution matches them), the project one of that
+   * client when the client is registered; a value left as it was is kept even if unregistered, so a
+   * runner's free-text attribution does not block a rename. The audit log records the changed
+   * fields only, old and new ({@code job.updated}); a change of nothing records nothing.
+   *
+   * <p>What it means for spend already recorded: nothing is re-booked, because nothing is booked
+   * per attribution. A job's cost is computed from the job and its events at read time ({@link
+   * AttributionService}, {@link SpendingService} and budgets read {@code JobRepository.during} with
+   * the job as it is now), so the whole cost of the job, past and future, follows its current
+   * attribution: after a move, reports and budget scopes count it under the new client and project
+   * for every period. Budget alerts already sent are not withdrawn; the next evaluation sees the
+   * job where it is now.
+   *
+   * @throws RequestRefusedException 404 for an unknown job, 403 for anyone else, 400 naming an
+   *     invalid field
+   */
+  public Job update(Actor actor, long jobId, JobEdit edit) {
+    Job job = job(jobId);
+    if (!mayEdit(actor.user(), job)) {
+      throw new RequestRefusedException(
+          Reason.FORBIDDEN,
+          null,
+          "only an ADMIN, a BUDGET_MANAGER or the job's creator may edit job " + jobId);
+    }
+    JobEdit valid = validate(edit, job);
+    return writer.update(jobId, valid, actor);
+  }
+
+  /**
+   * Whether {@code user} may edit {@code job}: the people who may cancel it ({@link #mayCancel}).
+   * Faces ask it only to hide what {@link #update} would refuse.
+   */
+  public static boolean mayEdit(User user, Job job) {
+    return mayCancel(user, job);
+  }
+
+  private JobEdit validate(JobEdit edit, Job job) {
+    text("name", edit.name());
+    Optional<String> client = stripped(edit.client());
+    Optional<String> project = stripped(edit.project());
+    Optional<String> team = stripped(edit.team());
+    text("client", client);
+    text("project", project);
+    text("team", team);
+    Optional<Client> registered =
+        client.flatMap(
+            c ->
+                clients.clients().stream()
+                    .filter(r -> r.code().equals(c) || r.name().equals(c))
+                    .findFirst());
+    boolean clientChanged = !client.equals(job.client());
+    if (clientChanged && client.isPresent() && registered.isEmpty()) {
+      throw invalid("client", "there is no client '%s'".formatted(client.get()));
+    }
+    if ((clientChanged || !project.equals(job.project())) && project.isPresent()) {
+      Optional<Project> match =
+          clients.projects().stream()
+              .filter(p -> p.code().equals(project.get()) || p.name().equals(project.get()))
+              .filter(p -> registered.map(c -> c.id() == p.clientId()).orElse(true))
+              .findFirst();
+      if (match.isEmpty()) {
+        throw invalid(
+            "project",
+            registered
+                .map(c -> "client %s has no project '%s'".formatted(c.name(), project.get()))
+                .orElse("there is no project '%s'".formatted(project.get())));
+      }
+    }
+    return new JobEdit(edit.name().strip(), client, project, team);
+  }
+
+  private static Optional<String> stripped(Optional<String> value) {
+    return value == null ? Optional.empty() : value.map(String::strip).filter(v -> !v.isEmpty());
   }
 
   /** The parts of a job's attribution a budget scope filters on. */

@@ -11,6 +11,7 @@ import com.costguard.model.audit.AuditAction;
 import com.costguard.model.audit.AuditedChange;
 import com.costguard.model.budget.Budget;
 import com.costguard.model.job.Job;
+import com.costguard.model.job.JobEdit;
 import com.costguard.model.job.JobRepository;
 import com.costguard.model.job.JobStatus;
 import com.costguard.model.job.NewJob;
@@ -18,13 +19,16 @@ import com.costguard.model.job.ReportedJobEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -169,6 +173,41 @@ public class JobWriter {
     return new Cancellation(
         reading,
         job.controlUrl().map(url -> new CancelRequest(jobId, job.externalId(), URI.create(url))));
+  }
+
+  /**
+   * Applies a validated edit to the job, its row locked, and audits the fields that changed, old
+   * and new ({@code job.updated}); an edit that changes nothing records nothing.
+   *
+   * @throws RequestRefusedException 404 for an unknown job
+   */
+  @Transactional
+  public Job update(long jobId, JobEdit edit, Actor by) {
+    Job job = jobs.byIdForUpdate(jobId).orElseThrow(() -> JobService.noSuchJob(jobId));
+    Map<String, JsonValue> before = editable(job);
+    job.edit(edit);
+    AuditedFields.between(before, editable(job))
+        .ifPresent(
+            f ->
+                audit.record(
+                    by,
+                    AuditedChange.of(
+                        AuditAction.JOB_UPDATED,
+                        AuditedChange.JOB,
+                        job.id(),
+                        Optional.of(f.before().toString()),
+                        Optional.of(f.after().toString()))));
+    return job;
+  }
+
+  /** What {@link #update} may change, under the API's names, absent values as {@code null}. */
+  private static Map<String, JsonValue> editable(Job job) {
+    Map<String, JsonValue> fields = new LinkedHashMap<>();
+    fields.put("name", Json.createValue(job.name()));
+    fields.put("client", AuditedFields.text(job.client()));
+    fields.put("project", AuditedFields.text(job.project()));
+    fields.put("team", AuditedFields.text(job.team()));
+    return fields;
   }
 
   /**

@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.costguard.application.RequestRefusedException.Reason;
+import com.costguard.cost.attribution.PriorityTier;
 import com.costguard.cost.job.JobState;
 import com.costguard.cost.job.Pricing;
 import com.costguard.model.audit.AuditEntry;
+import com.costguard.model.client.Client;
+import com.costguard.model.client.Project;
+import com.costguard.model.client.ProjectDetails;
 import com.costguard.model.job.Job;
+import com.costguard.model.job.JobEdit;
 import com.costguard.model.job.JobStatus;
 import com.costguard.model.job.NewJob;
 import com.costguard.model.job.NewJobEvent;
@@ -24,6 +29,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -50,6 +56,7 @@ class JobServiceTest {
   private final JobService service = new JobService();
   private final InMemoryUserRepository users = new InMemoryUserRepository();
   private final JobSnapshots snapshots = new JobSnapshots();
+  private final InMemoryClientRepository clients = new InMemoryClientRepository();
 
   @BeforeEach
   void wire() {
@@ -68,6 +75,7 @@ class JobServiceTest {
     service.writer = writer;
     service.runners = runnersTold::add;
     service.clock = clock;
+    service.clients = clients;
     snapshots.jobs = jobs;
     snapshots.snapshots = snapshotStore;
     snapshots.clock = clock;
@@ -730,6 +738,163 @@ class JobServiceTest {
       assertThat(service.byCost(List.of(JobStatus.COMPLETED)))
           .extracting(l -> l.job().id())
           .containsExactly(ended);
+    }
+  }
+
+  @Nested
+  class Editing {
+
+    /** Acme (ACME, project ACME-Q1) and Globex (GLOBEX, project GLOBEX-ML) are registered. */
+    @BeforeEach
+    void register() {
+      clients.add(new Client("Acme Corp", "ACME", Optional.empty(), PriorityTier.A, NOW));
+      clients.add(new Client("Globex", "GLOBEX", Optional.empty(), PriorityTier.B, NOW));
+      long acmeId = clients.clients().get(0).id();
+      long globexId = clients.clients().get(1).id();
+      clients.add(new Project(details("Q1", acmeId, "ACME-Q1"), NOW));
+      clients.add(new Project(details("Vision", globexId, "GLOBEX-ML"), NOW));
+    }
+
+    private ProjectDetails details(String name, long clientId, String code) {
+      return new ProjectDetails(
+          name,
+          clientId,
+          code,
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty());
+    }
+
+    private JobEdit edit(String name, String client, String project, String team) {
+      return new JobEdit(
+          name,
+          Optional.ofNullable(client),
+          Optional.ofNullable(project),
+          Optional.ofNullable(team));
+    }
+
+    @Test
+    void theCreatorRenamesAndMovesTheJobAndOnlyTheChangedFieldsAreAudited() {
+      long id = service.create(ALICE, a100("edit-1")).id();
+
+      Job edited =
+          service.update(
+              Actor.portal(ALICE), id, edit(" Vision run ", "GLOBEX", "GLOBEX-ML", "ml-platform"));
+
+      assertThat(edited.name()).isEqualTo("Vision run");
+      Job stored = jobs.jobs.get(id);
+      assertThat(stored.client()).contains("GLOBEX");
+      assertThat(stored.project()).contains("GLOBEX-ML");
+      assertThat(stored.team()).contains("ml-platform");
+      assertThat(auditLog.stored).hasSize(1);
+      AuditEntry entry = auditLog.stored.get(0);
+      assertThat(entry.action()).isEqualTo("job.updated");
+      assertThat(entry.subjectType()).isEqualTo("job");
+      assertThat(entry.subjectId()).isEqualTo(String.valueOf(id));
+      assertThat(entry.actor()).isEqualTo("alice");
+      assertThat(entry.oldValue())
+          .contains(
+              "{\"name\":\"Fine-tune support model\",\"client\":\"Acme Corp\","
+                  + "\"project\":\"Support assistant\"}");
+      assertThat(entry.newValue())
+          .contains("{\"name\":\"Vision run\",\"client\":\"GLOBEX\",\"project\":\"GLOBEX-ML\"}");
+    }
+
+    @Test
+    void clearingTheTeamIsAuditedAsNull() {
+      long id = service.create(ALICE, a100("edit-2")).id();
+
+      service.update(
+          Actor.portal(ALICE),
+          id,
+          edit("Fine-tune support model", "Acme Corp", "Support assistant", null));
+
+      assertThat(jobs.jobs.get(id).team()).isEmpty();
+      assertThat(auditLog.stored.get(0).oldValue()).contains("{\"team\":\"ml-platform\"}");
+      assertThat(auditLog.stored.get(0).newValue()).contains("{\"team\":null}");
+    }
+
+    @Test
+    void anUnchangedEditRecordsNothingAndKeepsAnUnregisteredAttribution() {
+      long id = service.create(ALICE, a100("edit-3")).id();
+
+      service.update(
+          Actor.portal(ALICE),
+          id,
+          edit("Fine-tune support model", "Acme Corp", "Support assistant", "ml-platform"));
+
+      assertThat(auditLog.stored).isEmpty();
+    }
+
+    @Test
+    void adminsAndBudgetManagersMayEditAnyJob() {
+      long id = service.create(ALICE, a100("edit-4")).id();
+
+      service.update(Actor.portal(user("root", Role.ADMIN)), id, edit("A", "ACME", null, null));
+      service.update(
+          Actor.portal(user("bea", Role.BUDGET_MANAGER)), id, edit("B", "ACME", "ACME-Q1", null));
+
+      assertThat(jobs.jobs.get(id).name()).isEqualTo("B");
+      assertThat(jobs.jobs.get(id).project()).contains("ACME-Q1");
+    }
+
+    @Test
+    void anyoneElseIsForbiddenAndNothingIsWritten() {
+      long id = service.create(ALICE, a100("edit-5")).id();
+      JobEdit move = edit("Hijacked", "GLOBEX", null, null);
+
+      refused(() -> service.update(Actor.portal(BOB), id, move), Reason.FORBIDDEN);
+      refused(
+          () -> service.update(Actor.portal(user("ann", Role.APPROVER)), id, move),
+          Reason.FORBIDDEN);
+      refused(
+          () -> service.update(Actor.portal(user("alice", Role.VIEWER)), id, move),
+          Reason.FORBIDDEN);
+      refused(() -> service.update(Actor.portal(ALICE), 4242, move), Reason.NOT_FOUND);
+
+      assertThat(jobs.jobs.get(id).name()).isEqualTo("Fine-tune support model");
+      assertThat(jobs.jobs.get(id).client()).contains("Acme Corp");
+      assertThat(auditLog.stored).isEmpty();
+    }
+
+    static Stream<Arguments> invalidEdits() {
+      return Stream.of(
+          Arguments.of(null, "ACME", null, "name"),
+          Arguments.of("  ", "ACME", null, "name"),
+          Arguments.of("x".repeat(201), "ACME", null, "name"),
+          Arguments.of("ok", "NOPE", null, "client"),
+          Arguments.of("ok", "x".repeat(201), null, "client"),
+          Arguments.of("ok", "ACME", "GLOBEX-ML", "project"),
+          Arguments.of("ok", null, "NOPE", "project"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidEdits")
+    void anInvalidEditNamesItsFieldAndWritesNothing(
+        String name, String client, String project, String field) {
+      long id = service.create(ALICE, a100("edit-6")).id();
+
+      assertThatThrownBy(
+              () -> service.update(Actor.portal(ALICE), id, edit(name, client, project, null)))
+          .isInstanceOfSatisfying(
+              RequestRefusedException.class,
+              e -> {
+                assertThat(e.reason()).isEqualTo(Reason.VALIDATION);
+                assertThat(e.field()).contains(field);
+              });
+      assertThat(jobs.jobs.get(id).name()).isEqualTo("Fine-tune support model");
+      assertThat(auditLog.stored).isEmpty();
+    }
+
+    @Test
+    void aProjectOfAnUnregisteredClientIsAnyRegisteredProject() {
+      long id = service.create(ALICE, a100("edit-7")).id();
+
+      service.update(Actor.portal(ALICE), id, edit("ok", null, "Vision", null));
+
+      assertThat(jobs.jobs.get(id).client()).isEmpty();
+      assertThat(jobs.jobs.get(id).project()).contains("Vision");
     }
   }
 }

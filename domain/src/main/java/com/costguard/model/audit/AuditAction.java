@@ -20,6 +20,8 @@ public enum AuditAction {
   /** A blocking budget refused a new job. */
   JOB_BLOCKED("job.blocked"),
   JOB_CANCELLED("job.cancelled"),
+  /** A change of a job's name or cost attribution (client, project, team). */
+  JOB_UPDATED("job.updated"),
   /** A budget increase was asked for (applied at once or waiting for an approver). */
   INCREASE_REQUESTED("increase.requested"),
   INCREASE_APPROVED("increase.approved"),

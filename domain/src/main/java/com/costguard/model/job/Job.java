@@ -146,6 +146,17 @@ public class Job {
     finalCost = costThen;
   }
 
+  /**
+   * Renames the job and moves it to another client, project and team (a validated {@link JobEdit}).
+   * Its cost is not stored per attribution, so everything it has cost follows it.
+   */
+  public void edit(JobEdit edit) {
+    name = edit.name();
+    client = edit.client().orElse(null);
+    project = edit.project().orElse(null);
+    team = edit.team().orElse(null);
+  }
+
   /** Whether {@code user} created the job: the creator is named by username or e-mail. */
   public boolean isCreatedBy(User user) {
     return createdBy.equals(user.username()) || createdBy.equalsIgnoreCase(user.email());

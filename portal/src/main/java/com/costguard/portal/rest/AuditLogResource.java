@@ -44,7 +44,7 @@ public class AuditLogResource {
       description =
           "Each entry: seq, at, actor (a username or system), channel (portal, slack, api,"
               + " system), action (budget.created, budget.updated, budget.limit_changed,"
-              + " budget.deleted, budget.reset, job.cancelled, increase.requested, increase.approved,"
+              + " budget.deleted, budget.reset, job.cancelled, job.updated, increase.requested, increase.approved,"
               + " increase.rejected, increase.expired), subjectType, subjectId, oldValue"
               + " and newValue (the changed fields), changePercent (limit changes), justification,"
               + " approver, prevHash and hash. Filters: actor (exact), from (inclusive) and to"

@@ -111,6 +111,15 @@ public class CreateJob implements Serializable {
         .toList();
   }
 
+  /** Nothing to keep: a new job has no unregistered attribution (attribution-fields.xhtml). */
+  public List<String> getKeptClients() {
+    return List.of();
+  }
+
+  public List<String> getKeptProjects() {
+    return List.of();
+  }
+
   public void create() {
     FacesContext faces = FacesContext.getCurrentInstance();
     try {
