@@ -121,7 +121,7 @@ class JobEditIT {
             .getValuesAs(JsonObject.class);
     assertThat(audited).hasSize(1);
     assertThat(audited.get(0).getString("subjectId")).isEqualTo(Long.toString(jobId));
-    assertThat(audited.get(0).getString("newValue")).contains("after-" + run, "EG-" + run);
+    assertThat(audited.get(0).get("newValue").toString()).contains("after-" + run, "EG-" + run);
 
     TestUsers.TestUser other = PortalUsers.create("ENGINEER");
     browser.manage().deleteAllCookies();

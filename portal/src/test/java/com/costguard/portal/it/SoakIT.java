@@ -126,10 +126,10 @@ class SoakIT {
 
     Instant end = Instant.now().plus(warmUp).plus(duration);
     ExecutorService load = Executors.newFixedThreadPool(4);
-    load.submit(() -> repeat(end, () -> ingest(http, run)));
-    load.submit(() -> repeat(end, () -> readApi(http, run, budgetId)));
-    load.submit(() -> repeat(end, () -> readPortal(portal)));
-    load.submit(() -> repeat(end, () -> slashCommands(http)));
+    load.submit(() -> repeat(end, "ingestion", () -> ingest(http, run)));
+    load.submit(() -> repeat(end, "API reads", () -> readApi(http, run, budgetId)));
+    load.submit(() -> repeat(end, "portal reads", () -> readPortal(portal)));
+    load.submit(() -> repeat(end, "Slack commands", () -> slashCommands(http)));
     load.shutdown();
 
     Thread.sleep(warmUp.toMillis());
@@ -181,7 +181,7 @@ class SoakIT {
   }
 
   /** Runs {@code step} until {@code end}; an exception is a failure, and the loop goes on. */
-  private void repeat(Instant end, Step step) {
+  private void repeat(Instant end, String what, Step step) {
     while (Instant.now().isBefore(end)) {
       try {
         step.run();
@@ -189,7 +189,7 @@ class SoakIT {
         Thread.currentThread().interrupt();
         return;
       } catch (Exception e) {
-        failures.add(e.toString());
+        failures.add(Instant.now() + " " + what + ": " + e);
       }
     }
   }
