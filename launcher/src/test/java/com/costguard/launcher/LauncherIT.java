@@ -44,7 +44,8 @@ class LauncherIT {
   private static final Path JAR =
       Path.of(System.getProperty("launcher.jar", "target/costguard-launcher.jar"));
   private static final String BANNER_END = "Press Ctrl-C to stop.";
-  private static final String ALL_TIME = "/api/v1/spending/summary?from=2000-01-01&to=2100-01-01";
+  // The API takes a range of at most 10 years.
+  private static final String ALL_TIME = "/api/v1/spending/summary?from=2020-01-01&to=2029-12-31";
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
