@@ -1,10 +1,16 @@
 package com.costguard.benchmark;
 
+import com.costguard.cost.job.JobCostCalculator;
+import com.costguard.cost.job.JobEvent;
+import com.costguard.cost.job.JobEventType;
+import com.costguard.cost.job.JobSpec;
+import com.costguard.cost.job.Pricing;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -83,19 +89,46 @@ final class SeedData {
     return SQL_TIME.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
   }
 
+  /**
+   * Finished jobs, each with the events a runner reports (started a minute after it was queued,
+   * then completed or failed 1 to 40 hours later), its final cost as the cost engine computes it
+   * from them, and the span of its events (V26): what a real month of training jobs looks like to
+   * the reads, most of them settled in it.
+   */
   void jobs(long n) throws Exception {
     SplittableRandom random = new SplittableRandom(7);
+    long[] started = new long[Math.toIntExact(n)];
+    long[] ended = new long[started.length];
+    boolean[] failed = new boolean[started.length];
     load(
         "jobs",
         "(external_id, name, created_by, client, project, team, provider, gpu_type, pricing,"
             + " hourly_rate, on_demand_hourly_rate, estimate_min, estimate_max, total_steps,"
-            + " status, cancel_requested, final_cost, created_at, ended_at)",
+            + " status, cancel_requested, final_cost, created_at, ended_at, first_event_at,"
+            + " last_event_at)",
         n,
         i -> {
+          int j = (int) i;
           Instant created = at(i, n);
-          double hours = 1 + random.nextInt(40);
-          double rate = 1 + random.nextInt(300) / 100.0;
-          String status = random.nextInt(50) == 0 ? "FAILED" : "COMPLETED";
+          long hours = 1 + random.nextInt(40);
+          BigDecimal rate = BigDecimal.valueOf(100 + random.nextInt(300), 2);
+          Pricing pricing = random.nextBoolean() ? Pricing.SPOT : Pricing.ON_DEMAND;
+          failed[j] = random.nextInt(50) == 0;
+          Instant start = created.plusSeconds(60);
+          Instant stop = start.plus(Duration.ofHours(hours));
+          started[j] = start.toEpochMilli();
+          ended[j] = stop.toEpochMilli();
+          BigDecimal estimate = rate.multiply(BigDecimal.valueOf(hours));
+          JobSpec spec =
+              JobSpec.of(
+                  pricing,
+                  rate,
+                  rate.multiply(BigDecimal.valueOf(3)),
+                  estimate.multiply(new BigDecimal("0.8")),
+                  estimate.multiply(new BigDecimal("1.2")),
+                  1000);
+          BigDecimal finalCost =
+              JobCostCalculator.cost(spec, events(j, start, stop, failed[j]), stop).currentCost();
           return String.join(
               "\t",
               "seed-job-%08d".formatted(i),
@@ -106,18 +139,41 @@ final class SeedData {
               TEAMS[random.nextInt(TEAMS.length)],
               PROVIDERS[random.nextInt(3)],
               "H100",
-              random.nextBoolean() ? "SPOT" : "ON_DEMAND",
-              "%.2f".formatted(rate),
-              "%.2f".formatted(rate * 3),
-              "%.2f".formatted(rate * hours * 0.8),
-              "%.2f".formatted(rate * hours * 1.2),
+              pricing.name(),
+              spec.hourlyRate().toPlainString(),
+              spec.onDemandHourlyRate().toPlainString(),
+              spec.estimateMin().toPlainString(),
+              spec.estimateMax().toPlainString(),
               "1000",
-              status,
+              failed[j] ? "FAILED" : "COMPLETED",
               "0",
-              "%.6f".formatted(rate * hours),
+              finalCost.toPlainString(),
               sql(created),
-              sql(created.plusSeconds((long) (hours * 3600))));
+              sql(stop),
+              sql(start),
+              sql(stop));
         });
+    load(
+        "job_events",
+        "(job_id, idempotency_key, type, occurred_at, received_at)",
+        2 * n,
+        i -> {
+          int j = (int) (i / 2);
+          boolean first = i % 2 == 0;
+          Instant at = Instant.ofEpochMilli(first ? started[j] : ended[j]);
+          String type = first ? "STARTED" : failed[j] ? "FAILED" : "COMPLETED";
+          // jobs.id follows the load order from 1: the table is new and loaded in one statement
+          return String.join("\t", Long.toString(j + 1L), "seed-" + i, type, sql(at), sql(at));
+        });
+  }
+
+  private static List<JobEvent> events(int job, Instant started, Instant ended, boolean failed) {
+    return List.of(
+        JobEvent.of(JobEventType.STARTED, started, "seed-" + 2L * job),
+        JobEvent.of(
+            failed ? JobEventType.FAILED : JobEventType.COMPLETED,
+            ended,
+            "seed-" + (2L * job + 1)));
   }
 
   /**

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What people read next to a budget alert (SPEC §3): where the budget stands, its active jobs with
@@ -69,6 +70,8 @@ public class BudgetInsights {
     BudgetView view = reading.view();
     Instant now = reading.now();
     BudgetPeriod period = reading.period();
+    // The jobs settled in the period (finished, every event inside it) are summed by the database
+    // and cost their final cost; the others are costed here from their events.
     List<JobCost> costs = new ArrayList<>();
     for (JobHistory history : reading.jobs()) {
       JobAccrual accrual = JobAccrual.of(history.job().spec(), history.jobEvents(), now);
@@ -79,8 +82,12 @@ public class BudgetInsights {
             .filter(c -> !c.job().status().isFinished())
             .sorted(Comparator.comparing(JobCost::currentCost).reversed())
             .toList();
+    List<JobCost> settled =
+        jobs.costliestSettled(period, budget.scope(), TOP_JOBS).stream()
+            .map(j -> new JobCost(j, j.finalCost().orElseThrow(), j.finalCost().orElseThrow()))
+            .toList();
     List<JobCost> top =
-        costs.stream()
+        Stream.concat(costs.stream(), settled.stream())
             .filter(c -> c.inPeriod().signum() > 0)
             .sorted(Comparator.comparing(JobCost::inPeriod).reversed())
             .limit(TOP_JOBS)
@@ -88,6 +95,13 @@ public class BudgetInsights {
     Map<String, BigDecimal> byClient = new LinkedHashMap<>();
     for (JobCost c : costs) {
       byClient.merge(c.job().client().orElse(SpendingSummary.NONE), c.inPeriod(), BigDecimal::add);
+    }
+    BigDecimal settledTotal = BigDecimal.ZERO;
+    for (Map.Entry<String, BigDecimal> client :
+        jobs.settledByClient(period, budget.scope()).entrySet()) {
+      String name = client.getKey() == null ? SpendingSummary.NONE : client.getKey();
+      byClient.merge(name, client.getValue(), BigDecimal::add);
+      settledTotal = settledTotal.add(client.getValue());
     }
     Instant to = period.end().filter(end -> end.isBefore(now)).orElse(now);
     if (budget.scope().isWholeOrganisation() && period.start().isAfter(Instant.MIN)) {
@@ -101,7 +115,7 @@ public class BudgetInsights {
       // The scope's cost events are summed, not grouped: they belong to the scope's client when
       // it names one, else they are shown as one line.
       BigDecimal jobsTotal =
-          costs.stream().map(JobCost::inPeriod).reduce(BigDecimal.ZERO, BigDecimal::add);
+          costs.stream().map(JobCost::inPeriod).reduce(settledTotal, BigDecimal::add);
       BigDecimal events = view.status().spent().subtract(jobsTotal);
       byClient.merge(
           budget.scope().client().orElse(COST_EVENTS),

@@ -81,26 +81,34 @@ public class BudgetReports {
     BudgetPeriod period = currentPeriod(budget);
     Instant now = clock.instant();
     List<JobInPeriod> rows = new ArrayList<>();
-    for (JobHistory history : jobs.during(period, budget.scope())) {
+    // A job settled in the period (finished, every event inside it) accrued its final cost there:
+    // no need to read and replay its events (issue 8: most of a month's jobs at scale).
+    for (Job job : jobs.settled(period, budget.scope())) {
+      BigDecimal cost = job.finalCost().orElseThrow();
+      rows.add(row(job, cost, cost));
+    }
+    for (JobHistory history : jobs.unsettledDuring(period, budget.scope())) {
       JobAccrual accrual = JobAccrual.of(history.job().spec(), history.jobEvents(), now);
       if (!accrual.ranIn(period)) {
         continue; // queued: it holds a reservation, but has cost nothing
       }
-      Job job = history.job();
-      rows.add(
-          new JobInPeriod(
-              job.id(),
-              job.name(),
-              job.status().wireName(),
-              job.createdBy(),
-              job.createdAt(),
-              job.client(),
-              job.project(),
-              accrual.in(period),
-              accrual.current().currentCost()));
+      rows.add(row(history.job(), accrual.in(period), accrual.current().currentCost()));
     }
     rows.sort(Comparator.comparing(JobInPeriod::cost).reversed().thenComparing(JobInPeriod::id));
     return rows;
+  }
+
+  private static JobInPeriod row(Job job, BigDecimal cost, BigDecimal currentCost) {
+    return new JobInPeriod(
+        job.id(),
+        job.name(),
+        job.status().wireName(),
+        job.createdBy(),
+        job.createdAt(),
+        job.client(),
+        job.project(),
+        cost,
+        currentCost);
   }
 
   /**
@@ -167,8 +175,11 @@ public class BudgetReports {
       BudgetPeriod period =
           BudgetPeriod.startingAt(
               calendar.startOf(month.atDay(1)), calendar.startOf(month.plusMonths(1).atDay(1)));
-      BigDecimal spent = costEvents.total(period, budget.scope());
-      for (JobHistory history : jobs.during(period, budget.scope())) {
+      BigDecimal spent =
+          costEvents
+              .total(period, budget.scope())
+              .add(jobs.settledTotal(period, budget.scope()).total());
+      for (JobHistory history : jobs.unsettledDuring(period, budget.scope())) {
         spent = spent.add(JobAccrual.of(history.job().spec(), history.jobEvents(), now).in(period));
       }
       months.add(new MonthSpend(month, spent, back > 0));

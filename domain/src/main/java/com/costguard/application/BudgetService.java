@@ -295,9 +295,10 @@ public class BudgetService {
 
   /**
    * A budget's view with what it was computed from: the period, the instant, and the jobs in scope
-   * that ran in the period with their events. {@link BudgetInsights#details} lists those jobs
-   * beside the view instead of reading them a second time (issue 8: an alert's Slack message waits
-   * for these reads).
+   * that ran in the period with their events, except those settled in it (their final costs are
+   * summed by the database: {@link JobRepository#settledTotal}). {@link BudgetInsights#details}
+   * lists those jobs beside the view instead of reading them a second time (issue 8: an alert's
+   * Slack message waits for these reads).
    */
   record Reading(BudgetView view, BudgetPeriod period, Instant now, List<JobHistory> jobs) {}
 
@@ -306,7 +307,7 @@ public class BudgetService {
     BudgetCalendar calendar = new BudgetCalendar(configuration.timezone());
     BudgetPeriod period =
         calendar.periodContaining(budget.period(), now, budget.createdAt(), budget.lastResetAt());
-    List<JobHistory> during = jobs.during(period, budget.scope());
+    List<JobHistory> during = jobs.unsettledDuring(period, budget.scope());
     InScope current = inScope(budget.scope(), period, during, now);
     BudgetStatus status =
         BudgetStatus.of(
@@ -380,20 +381,26 @@ public class BudgetService {
    * projected to add ({@link RemainingJobCost}).
    *
    * <p>The database sums the cost events and picks the jobs in scope that ran in the period or are
-   * still queued; the engine costs each job from its events ({@link JobAccrual}). Reservations and
-   * remaining costs are what jobs hold now, so only the period containing now has them (a closed
-   * period, measured for a rollover, is spend alone). A paused job still holds its reservation: it
-   * has not ended and may resume.
+   * still queued; the engine costs each job from its events ({@link JobAccrual}), except a finished
+   * job whose events all lie inside the period: that one costs its final cost in it, which the
+   * database sums ({@link JobRepository#settledTotal}). Reservations and remaining costs are what
+   * jobs hold now, so only the period containing now has them (a closed period, measured for a
+   * rollover, is spend alone). A paused job still holds its reservation: it has not ended and may
+   * resume.
    */
   private InScope inScope(BudgetScope scope, BudgetPeriod period) {
-    return inScope(scope, period, jobs.during(period, scope), clock.instant());
+    return inScope(scope, period, jobs.unsettledDuring(period, scope), clock.instant());
   }
 
-  /** As {@link #inScope(BudgetScope, BudgetPeriod)}, from the jobs in scope read already. */
+  /**
+   * As {@link #inScope(BudgetScope, BudgetPeriod)}, from the jobs in scope not settled in the
+   * period read already; the settled ones count with their final costs ({@link
+   * JobRepository#settledTotal}).
+   */
   private InScope inScope(
       BudgetScope scope, BudgetPeriod period, List<JobHistory> during, Instant now) {
     boolean holdsNow = period.contains(now);
-    BigDecimal accrued = BigDecimal.ZERO;
+    BigDecimal accrued = jobs.settledTotal(period, scope).total();
     List<BigDecimal> reservations = new ArrayList<>();
     List<RemainingJobCost> activeJobs = new ArrayList<>();
     for (JobHistory history : during) {

@@ -63,6 +63,21 @@ public class ClientService {
   }
 
   /**
+   * The projects of the client whose code is {@code clientCode}, else (no code, or not a registered
+   * client's) every project: what a form's project menu offers once a client is chosen.
+   */
+  public List<Project> projectsOf(String clientCode) {
+    Optional<Long> chosen =
+        clients.clients().stream()
+            .filter(c -> c.code().equals(clientCode))
+            .map(Client::id)
+            .findFirst();
+    return clients.projects().stream()
+        .filter(p -> chosen.map(id -> id == p.clientId()).orElse(true))
+        .toList();
+  }
+
+  /**
    * @throws RequestRefusedException 404 for an unknown project
    */
   public Project project(long id) {

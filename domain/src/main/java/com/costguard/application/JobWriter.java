@@ -133,6 +133,7 @@ public class JobWriter {
     JobActivity activity = JobCostReading.replay(events, now);
     JobCostReading reading = JobCostReading.of(job, activity);
     job.follow(activity, reading.view().currentCost());
+    job.settle(activity, events);
     estimateAlerts.evaluate(job, reading.view().currentCost());
     alerts.evaluate(locked);
     return reading;
@@ -166,9 +167,11 @@ public class JobWriter {
     jobs.add(cancelled);
     jobs.flush();
     events.add(cancelled);
-    JobCostReading reading = JobCostReading.of(job, events, now);
+    JobActivity activity = JobCostReading.replay(events, now);
+    JobCostReading reading = JobCostReading.of(job, activity);
     JobStatus before = job.status();
     job.cancel(by.username(), now, reading.view().currentCost());
+    job.settle(activity, events);
     audit.record(by, cancelled(job, before));
     return new Cancellation(
         reading,

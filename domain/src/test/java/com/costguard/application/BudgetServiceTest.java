@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.costguard.application.RequestRefusedException.Reason;
 import com.costguard.config.Configuration;
+import com.costguard.cost.budget.BudgetPeriod;
 import com.costguard.cost.budget.BudgetScope;
 import com.costguard.cost.budget.BudgetStatus;
 import com.costguard.cost.budget.Forecast;
@@ -16,6 +17,8 @@ import com.costguard.model.budget.BudgetDefinition;
 import com.costguard.model.costevent.Attribution;
 import com.costguard.model.costevent.CostEvent;
 import com.costguard.model.costevent.NewCostEvent;
+import com.costguard.model.job.Job;
+import com.costguard.model.job.JobRepository;
 import com.costguard.model.user.Role;
 import com.costguard.model.user.User;
 import java.math.BigDecimal;
@@ -602,6 +605,28 @@ class BudgetServiceTest {
       assertThat(status.spent()).isEqualByComparingTo("55.005"); // 43.20 + 1.80 + 10.005
       assertThat(status.usagePercentage()).isEqualTo(new BigDecimal("11.00"));
       assertThat(status.reserved()).isEqualByComparingTo("54.40"); // 100 − 45.60 (38 h)
+    }
+
+    @Test
+    void aFinishedJobWithEveryEventInThePeriodCountsItsFinalCostAndOneAcrossItsStartItsShare() {
+      Job inside = jobs.report(jobs.create("Acme"), "08:00 started; 09:30 completed"); // 1.80
+      // started Saturday 28 February 22:00, completed today 02:00: 2 h in February, 26 h in March
+      Job across = jobs.report(jobs.create("Acme"), "-2 22:00 started; 02:00 completed");
+      long id = created(acme("calendar_month", "500"));
+      BudgetPeriod march =
+          BudgetPeriod.startingAt(
+              Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-04-01T00:00:00Z"));
+
+      BudgetStatus status = service.get(id).status();
+
+      assertThat(inside.settledIn(march)).isTrue();
+      assertThat(across.settledIn(march)).isFalse();
+      JobRepository.SettledJobs settled =
+          jobs.repository.settledTotal(march, BudgetScope.ofNullable("Acme", null, null, null));
+      assertThat(settled.total()).isEqualByComparingTo("1.80");
+      assertThat(settled.count()).isEqualTo(1);
+      assertThat(status.spent()).isEqualByComparingTo("33.00"); // 1.80 + 26 h × 1.20
+      assertThat(status.reserved()).isEqualByComparingTo("0");
     }
 
     @Test

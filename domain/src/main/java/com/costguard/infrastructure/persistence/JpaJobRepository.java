@@ -86,13 +86,89 @@ public class JpaJobRepository implements JobRepository {
    */
   @Override
   public List<JobHistory> during(BudgetPeriod period, BudgetScope scope) {
-    return during(period, scope, false);
+    return during(period, scope, false, false);
   }
 
   /** As {@link #during}, through the status index: the few unfinished among a million jobs. */
   @Override
   public List<JobHistory> unfinishedDuring(BudgetPeriod period, BudgetScope scope) {
-    return during(period, scope, true);
+    return during(period, scope, true, false);
+  }
+
+  @Override
+  public List<JobHistory> unsettledDuring(BudgetPeriod period, BudgetScope scope) {
+    return during(period, scope, false, true);
+  }
+
+  /**
+   * The sum over {@code ix_jobs_settled} (V26), which holds every column the query reads: a range
+   * of the index, never a row of the table.
+   */
+  @Override
+  public SettledJobs settledTotal(BudgetPeriod period, BudgetScope scope) {
+    Object[] sums =
+        settled(period, scope, "select sum(j.finalCost), count(j) from Job j", Object[].class)
+            .getSingleResult();
+    return new SettledJobs(
+        sums[0] == null ? BigDecimal.ZERO : (BigDecimal) sums[0], ((Number) sums[1]).longValue());
+  }
+
+  @Override
+  public Map<String, BigDecimal> settledByClient(BudgetPeriod period, BudgetScope scope) {
+    Map<String, BigDecimal> byClient = new HashMap<>();
+    settled(
+            period,
+            scope,
+            "select j.client, sum(j.finalCost) from Job j",
+            Object[].class,
+            " group by j.client")
+        .getResultList()
+        .forEach(row -> byClient.put((String) row[0], (BigDecimal) row[1]));
+    return byClient;
+  }
+
+  @Override
+  public List<Job> costliestSettled(BudgetPeriod period, BudgetScope scope, int limit) {
+    return settled(
+            period, scope, "select j from Job j", Job.class, " order by j.finalCost desc, j.id")
+        .setMaxResults(limit)
+        .setHint("eclipselink.read-only", "true")
+        .getResultList();
+  }
+
+  @Override
+  public List<Job> settled(BudgetPeriod period, BudgetScope scope) {
+    return settled(period, scope, "select j from Job j", Job.class, " order by j.id")
+        .setHint("eclipselink.read-only", "true")
+        .getResultList();
+  }
+
+  /**
+   * {@code select} over the jobs in scope settled in the period ({@link Job#settledIn}): finished,
+   * with every event after the period's start and before its end.
+   */
+  private <T> TypedQuery<T> settled(
+      BudgetPeriod period, BudgetScope scope, String select, Class<T> type, String... tail) {
+    List<String> conditions = new ArrayList<>();
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    conditions.add(settledIn(period, parameters));
+    inScope(conditions, parameters, scope);
+    TypedQuery<T> query =
+        em.createQuery(
+            select + " where " + String.join(" and ", conditions) + String.join("", tail), type);
+    parameters.forEach(query::setParameter);
+    return query;
+  }
+
+  private static final List<JobStatus> FINISHED =
+      List.of(JobStatus.COMPLETED, JobStatus.FAILED, JobStatus.CANCELLED);
+
+  private static void inScope(
+      List<String> conditions, Map<String, Object> parameters, BudgetScope scope) {
+    equal(conditions, parameters, "client", scope.client());
+    equal(conditions, parameters, "project", scope.project());
+    equal(conditions, parameters, "team", scope.team());
+    equal(conditions, parameters, "provider", scope.provider());
   }
 
   /**
@@ -103,7 +179,8 @@ public class JpaJobRepository implements JobRepository {
    * read at a million jobs, for every budget and summary read); apart, the first is a range of the
    * status index and the second a semi-join (issue 8: reads at scale within 100 ms).
    */
-  private List<JobHistory> during(BudgetPeriod period, BudgetScope scope, boolean unfinished) {
+  private List<JobHistory> during(
+      BudgetPeriod period, BudgetScope scope, boolean unfinished, boolean unsettled) {
     List<String> conditions = new ArrayList<>();
     Map<String, Object> parameters = new LinkedHashMap<>();
     if (unfinished) {
@@ -115,10 +192,10 @@ public class JpaJobRepository implements JobRepository {
       conditions.add("(j.endedAt is null or j.endedAt > :start)");
       parameters.put("start", period.start());
     }
-    equal(conditions, parameters, "client", scope.client());
-    equal(conditions, parameters, "project", scope.project());
-    equal(conditions, parameters, "team", scope.team());
-    equal(conditions, parameters, "provider", scope.provider());
+    inScope(conditions, parameters, scope);
+    if (unsettled) {
+      conditions.add("not " + settledIn(period, parameters));
+    }
     List<Job> found;
     if (period.end().isEmpty()) {
       found = jobs(conditions, parameters);
@@ -143,6 +220,30 @@ public class JpaJobRepository implements JobRepository {
     return found.stream()
         .map(job -> new JobHistory(job, events.getOrDefault(job.id(), List.of())))
         .toList();
+  }
+
+  /**
+   * The condition of {@link Job#settledIn} on the stored span, its parameters added to {@code
+   * parameters}. Its negation picks the jobs not settled: a null column makes the conjunction
+   * false, never unknown, as every column is tested for null before it is compared.
+   */
+  private static String settledIn(BudgetPeriod period, Map<String, Object> parameters) {
+    List<String> conditions = new ArrayList<>();
+    conditions.add("j.finalCost is not null and j.firstEventAt is not null");
+    conditions.add("j.status in :finished");
+    parameters.put("finished", FINISHED);
+    if (!period.start().equals(Instant.MIN)) {
+      conditions.add("j.firstEventAt > :start");
+      parameters.put("start", period.start());
+    }
+    period
+        .end()
+        .ifPresent(
+            end -> {
+              conditions.add("j.lastEventAt < :end");
+              parameters.put("end", end);
+            });
+    return "(" + String.join(" and ", conditions) + ")";
   }
 
   /**

@@ -1,5 +1,6 @@
 package com.costguard.model.job;
 
+import com.costguard.cost.budget.BudgetPeriod;
 import com.costguard.cost.job.JobActivity;
 import com.costguard.cost.job.JobSpec;
 import com.costguard.cost.job.Pricing;
@@ -15,6 +16,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -92,6 +94,17 @@ public class Job {
   @Column(name = "ended_at")
   private Instant endedAt;
 
+  /**
+   * When its first and its last event happened, once the job has finished (V26): a period that
+   * holds both counts the job with its final cost, so reads at scale sum these columns instead of
+   * replaying every job's events ({@link JobRepository#settledTotal}).
+   */
+  @Column(name = "first_event_at")
+  private Instant firstEventAt;
+
+  @Column(name = "last_event_at")
+  private Instant lastEventAt;
+
   protected Job() {}
 
   /**
@@ -144,6 +157,36 @@ public class Job {
     cancelledBy = by;
     endedAt = at;
     finalCost = costThen;
+  }
+
+  /**
+   * Keeps the span of a finished job's events, which {@link #settledIn} reads. A job that never
+   * started cost nothing in any period and has none: the cost engine leaves it out of every period
+   * ({@code JobAccrual#ranIn}), and so do the reads.
+   *
+   * @param activity the job's events replayed
+   * @param events every event of the job
+   */
+  public void settle(JobActivity activity, List<ReportedJobEvent> events) {
+    if (status.isFinished() && activity.startedAt().isPresent()) {
+      firstEventAt =
+          events.stream().map(ReportedJobEvent::at).min(Instant::compareTo).orElseThrow();
+      lastEventAt = events.stream().map(ReportedJobEvent::at).max(Instant::compareTo).orElseThrow();
+    }
+  }
+
+  /**
+   * Whether the job's cost in {@code period} is simply its final cost: it has finished and every
+   * event of it happened inside the period, after its start and before its end. (The cost engine
+   * then costs it from zero to the final cost within the period: {@code JobAccrual#in}.) The rule
+   * the database applies to the stored span, {@code JpaJobRepository}, in Java.
+   */
+  public boolean settledIn(BudgetPeriod period) {
+    if (finalCost == null || firstEventAt == null || !status.isFinished()) {
+      return false;
+    }
+    boolean afterStart = period.start().equals(Instant.MIN) || firstEventAt.isAfter(period.start());
+    return afterStart && period.end().map(lastEventAt::isBefore).orElse(true);
   }
 
   /**
@@ -248,5 +291,13 @@ public class Job {
 
   public Optional<Instant> endedAt() {
     return Optional.ofNullable(endedAt);
+  }
+
+  public Optional<Instant> firstEventAt() {
+    return Optional.ofNullable(firstEventAt);
+  }
+
+  public Optional<Instant> lastEventAt() {
+    return Optional.ofNullable(lastEventAt);
   }
 }

@@ -2,7 +2,9 @@ package com.costguard.model.job;
 
 import com.costguard.cost.budget.BudgetPeriod;
 import com.costguard.cost.budget.BudgetScope;
+import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,62 @@ public interface JobRepository {
   default List<JobHistory> unfinishedDuring(BudgetPeriod period, BudgetScope scope) {
     return during(period, scope).stream().filter(h -> !h.job().status().isFinished()).toList();
   }
+
+  /**
+   * As {@link #during}, without the jobs settled in the period ({@link Job#settledIn}): those whose
+   * cost in it is their final cost, which {@link #settledTotal} and its kin read without their
+   * events (issue 8: a month holds some hundred thousand finished jobs at scale).
+   */
+  default List<JobHistory> unsettledDuring(BudgetPeriod period, BudgetScope scope) {
+    return during(period, scope).stream().filter(h -> !h.job().settledIn(period)).toList();
+  }
+
+  /**
+   * The final costs of the jobs in {@code scope} settled in {@code period}, summed, and how many.
+   */
+  default SettledJobs settledTotal(BudgetPeriod period, BudgetScope scope) {
+    List<Job> settled = settled(period, scope);
+    return new SettledJobs(
+        settled.stream()
+            .map(j -> j.finalCost().orElseThrow())
+            .reduce(BigDecimal.ZERO, BigDecimal::add),
+        settled.size());
+  }
+
+  /** The final costs of the jobs in scope settled in the period, summed by client (null: none). */
+  default Map<String, BigDecimal> settledByClient(BudgetPeriod period, BudgetScope scope) {
+    Map<String, BigDecimal> byClient = new HashMap<>();
+    settled(period, scope)
+        .forEach(
+            j ->
+                byClient.merge(
+                    j.client().orElse(null), j.finalCost().orElseThrow(), BigDecimal::add));
+    return byClient;
+  }
+
+  /** At most {@code limit} of the jobs in scope settled in the period, the costliest first. */
+  default List<Job> costliestSettled(BudgetPeriod period, BudgetScope scope, int limit) {
+    return settled(period, scope).stream()
+        .sorted(
+            Comparator.comparing((Job j) -> j.finalCost().orElseThrow())
+                .reversed()
+                .thenComparing(Job::id))
+        .limit(limit)
+        .toList();
+  }
+
+  /**
+   * The jobs in scope settled in the period, by id, for reading only: each costs its final cost.
+   */
+  default List<Job> settled(BudgetPeriod period, BudgetScope scope) {
+    return during(period, scope).stream()
+        .map(JobHistory::job)
+        .filter(j -> j.settledIn(period))
+        .toList();
+  }
+
+  /** What the jobs settled in a period cost together, and how many there are. */
+  record SettledJobs(BigDecimal total, long count) {}
 
   /** The ids among {@code ids} that are jobs. */
   Set<Long> existingIds(Collection<Long> ids);

@@ -104,11 +104,7 @@ public class CreateJob implements Serializable {
 
   /** The projects of the chosen client, else every project. */
   public List<Project> getProjects() {
-    Optional<Long> chosen =
-        clients.clients().stream().filter(c -> c.code().equals(client)).map(Client::id).findFirst();
-    return clients.projects().stream()
-        .filter(p -> chosen.map(id -> id == p.clientId()).orElse(true))
-        .toList();
+    return clients.projectsOf(client);
   }
 
   /** Nothing to keep: a new job has no unregistered attribution (attribution-fields.xhtml). */

@@ -131,11 +131,7 @@ public class EditJob implements Serializable {
 
   /** The projects of the chosen client, else every project. */
   public List<Project> getProjects() {
-    Optional<Long> chosen =
-        clients.clients().stream().filter(c -> c.code().equals(client)).map(Client::id).findFirst();
-    return clients.projects().stream()
-        .filter(p -> chosen.map(id -> id == p.clientId()).orElse(true))
-        .toList();
+    return clients.projectsOf(client);
   }
 
   /** The job's client when it is not a registered one, to keep it selectable. */
