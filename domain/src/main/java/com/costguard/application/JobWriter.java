@@ -134,6 +134,9 @@ public class JobWriter {
     JobCostReading reading = JobCostReading.of(job, activity);
     job.follow(activity, reading.view().currentCost());
     job.settle(activity, events);
+    // The budgets below read the job from the database, as settled or not (JobRepository): it must
+    // be there as it now is, or a job that has just finished would be counted both ways.
+    jobs.flush();
     estimateAlerts.evaluate(job, reading.view().currentCost());
     alerts.evaluate(locked);
     return reading;

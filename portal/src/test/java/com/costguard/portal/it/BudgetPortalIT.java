@@ -143,7 +143,9 @@ class BudgetPortalIT {
                 .replace("Budget check", name));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     long id = created.json().getJsonNumber("id").longValueExact();
-    Instant start = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    // Started two hours ago, completed now: a job reported as started earlier would have cost
+    // more than its final $72 while it ran, and its budget would have been alerted then.
+    Instant start = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
     for (var event :
         List.of(
             Map.entry("started", start), Map.entry("completed", start.plus(2, ChronoUnit.HOURS)))) {

@@ -121,6 +121,21 @@ public final class PayaraMicroProcess {
     }
   }
 
+  /**
+   * Writes the stacks of every thread of the server to {@code file} ({@code jcmd Thread.print}, the
+   * JDK's own tool beside the running {@code java}): what a request that never answered waits for.
+   */
+  public void threadDump(Path file) throws IOException, InterruptedException {
+    Path jcmd =
+        Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jcmd");
+    Process dump =
+        new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print", "-l")
+            .redirectErrorStream(true)
+            .redirectOutput(file.toFile())
+            .start();
+    dump.waitFor(60, TimeUnit.SECONDS);
+  }
+
   /** The base URL, ending in {@code /}, as Arquillian's {@code @ArquillianResource URL} is. */
   public URL url() {
     return url;

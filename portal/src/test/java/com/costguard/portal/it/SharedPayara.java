@@ -32,6 +32,13 @@ public final class SharedPayara implements TestInstancePostProcessor, LauncherSe
     return shared.url();
   }
 
+  /**
+   * The shared instance's thread dump into {@code file} ({@link PayaraMicroProcess#threadDump}).
+   */
+  public static synchronized void threadDump(java.nio.file.Path file) throws Exception {
+    shared.threadDump(file);
+  }
+
   private static synchronized void stop() {
     if (shared != null) {
       shared.stop();

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -190,7 +191,33 @@ class SoakIT {
         return;
       } catch (Exception e) {
         failures.add(Instant.now() + " " + what + ": " + e);
+        dumpThreads(what);
       }
+    }
+  }
+
+  /**
+   * After a failed request, the stacks of the server's threads and of this JVM's (the clients'),
+   * into {@code target/soak-threads-*.txt}: a request that timed out leaves no trace in the
+   * server's log, and its thread shows what it waits for.
+   */
+  private static void dumpThreads(String what) {
+    String name = what.replaceAll("\\W+", "-") + "-" + System.currentTimeMillis();
+    try {
+      SharedPayara.threadDump(Path.of("target", "soak-threads-server-" + name + ".txt"));
+      Files.writeString(
+          Path.of("target", "soak-threads-client-" + name + ".txt"),
+          Thread.getAllStackTraces().entrySet().stream()
+              .map(
+                  t ->
+                      t.getKey()
+                          + "\n"
+                          + Arrays.stream(t.getValue())
+                              .map(frame -> "    at " + frame)
+                              .collect(Collectors.joining("\n")))
+              .collect(Collectors.joining("\n\n")));
+    } catch (Exception e) {
+      System.err.println("no thread dump after the failure of " + what + ": " + e);
     }
   }
 
