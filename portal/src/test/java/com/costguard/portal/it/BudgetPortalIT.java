@@ -143,9 +143,7 @@ class BudgetPortalIT {
                 .replace("Budget check", name));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     long id = created.json().getJsonNumber("id").longValueExact();
-    // Started two hours ago, completed now: a job reported as started earlier would have cost
-    // more than its final $72 while it ran, and its budget would have been alerted then.
-    Instant start = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    Instant start = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
     for (var event :
         List.of(
             Map.entry("started", start), Map.entry("completed", start.plus(2, ChronoUnit.HOURS)))) {
@@ -238,10 +236,11 @@ class BudgetPortalIT {
 
   @Test
   void aBudgetManagerReadsTheMonthsPositionAsTheApiReportsIt() throws IOException {
+    // The job first: while it ran, its cost and projection would have alerted a budget of 500.
+    finishedJob("=SUM(1) fine-tune " + client); // a formula, to the CSV export
     long id = budget("Training " + client, "500", null);
     spend("123.45");
     spend("200");
-    finishedJob("=SUM(1) fine-tune " + client); // a formula, to the CSV export
     JsonObject api = budgetAsApi(id);
     String manager = user("BUDGET_MANAGER");
 
