@@ -83,10 +83,10 @@ public class BudgetReports {
     List<JobInPeriod> rows = new ArrayList<>();
     // A job settled in the period (finished, every event inside it) accrued its final cost there:
     // no need to read and replay its events (issue 8: most of a month's jobs at scale).
-    for (Job job : jobs.settled(period, budget.scope())) {
-      BigDecimal cost = job.finalCost().orElseThrow();
-      rows.add(row(job, cost, cost));
-    }
+    jobs.eachSettled(
+        period,
+        budget.scope(),
+        job -> rows.add(row(job, job.finalCost().orElseThrow(), job.finalCost().orElseThrow())));
     for (JobHistory history : jobs.unsettledDuring(period, budget.scope())) {
       JobAccrual accrual = JobAccrual.of(history.job().spec(), history.jobEvents(), now);
       if (!accrual.ranIn(period)) {
@@ -142,15 +142,19 @@ public class BudgetReports {
     }
     Instant from = earlier.isPresent() ? calendar.startOf(shownFrom) : period.start();
     Instant to = calendar.startOf(today.plusDays(1));
-    for (JobHistory history : jobs.during(period, budget.scope())) {
-      JobAccrual accrual = JobAccrual.of(history.job().spec(), history.jobEvents(), now);
-      if (earlier.isPresent()) {
-        before = before.add(accrual.in(earlier.get()));
-      }
-      accrual
-          .byDay(from, to, calendar)
-          .forEach((day, cost) -> spent.merge(day, cost, BigDecimal::add));
-    }
+    // One job at a time: a month of jobs with their events does not fit in the heap at scale.
+    BigDecimal[] earlierJobs = {BigDecimal.ZERO};
+    jobs.eachDuring(
+        period,
+        budget.scope(),
+        history -> {
+          JobAccrual accrual = JobAccrual.of(history.job().spec(), history.jobEvents(), now);
+          earlier.ifPresent(e -> earlierJobs[0] = earlierJobs[0].add(accrual.in(e)));
+          accrual
+              .byDay(from, to, calendar)
+              .forEach((day, cost) -> spent.merge(day, cost, BigDecimal::add));
+        });
+    before = before.add(earlierJobs[0]);
     List<DaySpend> days = new ArrayList<>();
     BigDecimal cumulative = before;
     for (var day : spent.entrySet()) {

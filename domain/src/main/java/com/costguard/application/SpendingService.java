@@ -9,7 +9,6 @@ import com.costguard.cost.budget.SpendAttribution;
 import com.costguard.model.costevent.CostEventRepository;
 import com.costguard.model.costevent.CostEventRepository.GroupTotal;
 import com.costguard.model.costevent.SpendDimension;
-import com.costguard.model.job.JobHistory;
 import com.costguard.model.job.JobRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -99,30 +98,35 @@ public class SpendingService {
     Instant now = clock.instant();
     BudgetCalendar calendar = new BudgetCalendar(configuration.timezone());
     BudgetPeriod range = BudgetPeriod.startingAt(from, to);
-    SpendingSummary.Group all = SpendingSummary.Group.EMPTY;
     Map<String, SpendingSummary.Group> byProvider = new HashMap<>();
     Map<String, SpendingSummary.Group> byStatus = new HashMap<>();
     Map<String, SpendingSummary.Group> byClient = new HashMap<>();
     Map<String, SpendingSummary.Group> byProject = new HashMap<>();
     Map<LocalDate, SpendingSummary.Group> byDay = new HashMap<>();
-    for (JobHistory history : jobs.during(range, BudgetScope.wholeOrganisation())) {
-      JobAccrual accrual = JobAccrual.of(history.job().spec(), history.jobEvents(), now);
-      if (!accrual.ranIn(range)) {
-        continue; // still queued
-      }
-      SortedMap<LocalDate, BigDecimal> days = accrual.byDay(from, to, calendar);
-      BigDecimal cost = days.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-      SpendingSummary.Group job = new SpendingSummary.Group(cost, 1);
-      SpendAttribution attribution = history.attribution();
-      all = all.plus(job);
-      byProvider.merge(named(attribution.provider()), job, SpendingSummary.Group::plus);
-      byStatus.merge(history.job().status().wireName(), job, SpendingSummary.Group::plus);
-      byClient.merge(named(attribution.client()), job, SpendingSummary.Group::plus);
-      byProject.merge(named(attribution.project()), job, SpendingSummary.Group::plus);
-      days.forEach(
-          (day, amount) ->
-              byDay.merge(day, new SpendingSummary.Group(amount, 1), SpendingSummary.Group::plus));
-    }
+    // One job at a time: a month of jobs with their events does not fit in the heap at scale.
+    jobs.eachDuring(
+        range,
+        BudgetScope.wholeOrganisation(),
+        history -> {
+          JobAccrual accrual = JobAccrual.of(history.job().spec(), history.jobEvents(), now);
+          if (!accrual.ranIn(range)) {
+            return; // still queued
+          }
+          SortedMap<LocalDate, BigDecimal> days = accrual.byDay(from, to, calendar);
+          BigDecimal cost = days.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+          SpendingSummary.Group job = new SpendingSummary.Group(cost, 1);
+          SpendAttribution attribution = history.attribution();
+          byProvider.merge(named(attribution.provider()), job, SpendingSummary.Group::plus);
+          byStatus.merge(history.job().status().wireName(), job, SpendingSummary.Group::plus);
+          byClient.merge(named(attribution.client()), job, SpendingSummary.Group::plus);
+          byProject.merge(named(attribution.project()), job, SpendingSummary.Group::plus);
+          days.forEach(
+              (day, amount) ->
+                  byDay.merge(
+                      day, new SpendingSummary.Group(amount, 1), SpendingSummary.Group::plus));
+        });
+    SpendingSummary.Group all =
+        byStatus.values().stream().reduce(SpendingSummary.Group.EMPTY, SpendingSummary.Group::plus);
     return new JobSpend(all, byProvider, byStatus, byClient, byProject, byDay);
   }
 

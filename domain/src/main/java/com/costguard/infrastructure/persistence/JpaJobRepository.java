@@ -31,7 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 
 @ApplicationScoped
 public class JpaJobRepository implements JobRepository {
@@ -138,9 +139,23 @@ public class JpaJobRepository implements JobRepository {
 
   @Override
   public List<Job> settled(BudgetPeriod period, BudgetScope scope) {
-    return settled(period, scope, "select j from Job j", Job.class, " order by j.id")
-        .setHint("eclipselink.read-only", "true")
-        .getResultList();
+    List<Job> settled = new ArrayList<>();
+    eachSettled(period, scope, settled::add);
+    return settled;
+  }
+
+  /** The ids by the covering index, then the jobs {@link #IDS_PER_QUERY} at a time. */
+  @Override
+  public void eachSettled(BudgetPeriod period, BudgetScope scope, Consumer<Job> each) {
+    List<Long> ids =
+        settled(period, scope, "select j.id from Job j", Long.class, " order by j.id")
+            .getResultList();
+    for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+      jobs(
+              List.of("j.id in :ids"),
+              Map.of("ids", ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY))))
+          .forEach(each);
+    }
   }
 
   /**
@@ -181,6 +196,24 @@ public class JpaJobRepository implements JobRepository {
    */
   private List<JobHistory> during(
       BudgetPeriod period, BudgetScope scope, boolean unfinished, boolean unsettled) {
+    List<JobHistory> found = new ArrayList<>();
+    histories(idsDuring(period, scope, unfinished, unsettled), found::add);
+    return found;
+  }
+
+  /**
+   * As {@link #during}, a slice of jobs at a time: a month's hundred thousand jobs with their
+   * events would not fit in the heap at once (issue 8: the spending summary ran the instance out of
+   * 512 MB).
+   */
+  @Override
+  public void eachDuring(BudgetPeriod period, BudgetScope scope, Consumer<JobHistory> each) {
+    histories(idsDuring(period, scope, false, false), each);
+  }
+
+  /** The ids of the jobs {@link #during} reads, in order. */
+  private List<Long> idsDuring(
+      BudgetPeriod period, BudgetScope scope, boolean unfinished, boolean unsettled) {
     List<String> conditions = new ArrayList<>();
     Map<String, Object> parameters = new LinkedHashMap<>();
     if (unfinished) {
@@ -196,30 +229,37 @@ public class JpaJobRepository implements JobRepository {
     if (unsettled) {
       conditions.add("not " + settledIn(period, parameters));
     }
-    List<Job> found;
     if (period.end().isEmpty()) {
-      found = jobs(conditions, parameters);
-    } else {
-      List<String> queued = new ArrayList<>(conditions);
-      queued.add("j.status = :queued");
-      Map<String, Object> queuedParameters = new LinkedHashMap<>(parameters);
-      queuedParameters.put("queued", JobStatus.QUEUED);
-      List<String> ran = new ArrayList<>(conditions);
-      ran.add(
-          "exists (select e.id from ReportedJobEvent e where e.jobId = j.id and e.at "
-              + (period.endIncluded() ? "<=" : "<")
-              + " :end)");
-      Map<String, Object> ranParameters = new LinkedHashMap<>(parameters);
-      ranParameters.put("end", period.end().get());
-      Map<Long, Job> byId = new TreeMap<>();
-      jobs(queued, queuedParameters).forEach(j -> byId.put(j.id(), j));
-      jobs(ran, ranParameters).forEach(j -> byId.putIfAbsent(j.id(), j));
-      found = List.copyOf(byId.values());
+      return ids(conditions, parameters);
     }
-    Map<Long, List<ReportedJobEvent>> events = eventsOf(found.stream().map(Job::id).toList());
-    return found.stream()
-        .map(job -> new JobHistory(job, events.getOrDefault(job.id(), List.of())))
-        .toList();
+    List<String> queued = new ArrayList<>(conditions);
+    queued.add("j.status = :queued");
+    Map<String, Object> queuedParameters = new LinkedHashMap<>(parameters);
+    queuedParameters.put("queued", JobStatus.QUEUED);
+    List<String> ran = new ArrayList<>(conditions);
+    ran.add(
+        "exists (select e.id from ReportedJobEvent e where e.jobId = j.id and e.at "
+            + (period.endIncluded() ? "<=" : "<")
+            + " :end)");
+    Map<String, Object> ranParameters = new LinkedHashMap<>(parameters);
+    ranParameters.put("end", period.end().get());
+    TreeSet<Long> ids = new TreeSet<>(ids(queued, queuedParameters));
+    ids.addAll(ids(ran, ranParameters));
+    return List.copyOf(ids);
+  }
+
+  /**
+   * Each job of {@code ids} (in their order) with its events, {@link #IDS_PER_QUERY} at a time:
+   * only one slice stands in memory while {@code each} takes its jobs.
+   */
+  private void histories(List<Long> ids, Consumer<JobHistory> each) {
+    for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+      List<Long> slice = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+      Map<Long, List<ReportedJobEvent>> events = eventsOf(slice);
+      for (Job job : jobs(List.of("j.id in :ids"), Map.of("ids", slice))) {
+        each.accept(new JobHistory(job, events.getOrDefault(job.id(), List.of())));
+      }
+    }
   }
 
   /**
@@ -244,6 +284,18 @@ public class JpaJobRepository implements JobRepository {
               parameters.put("end", end);
             });
     return "(" + String.join(" and ", conditions) + ")";
+  }
+
+  /** The ids of the jobs meeting every condition, in order. */
+  private List<Long> ids(List<String> conditions, Map<String, Object> parameters) {
+    TypedQuery<Long> query =
+        em.createQuery(
+            "select j.id from Job j"
+                + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions))
+                + " order by j.id",
+            Long.class);
+    parameters.forEach(query::setParameter);
+    return query.getResultList();
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** Stored jobs and their reported events. */
 public interface JobRepository {
@@ -37,6 +38,14 @@ public interface JobRepository {
    * up to a thousand jobs.
    */
   List<JobHistory> during(BudgetPeriod period, BudgetScope scope);
+
+  /**
+   * As {@link #during}, each job handed to {@code each} in turn: for reads over a long period,
+   * whose jobs and events need not all be in memory at once.
+   */
+  default void eachDuring(BudgetPeriod period, BudgetScope scope, Consumer<JobHistory> each) {
+    during(period, scope).forEach(each);
+  }
 
   /** As {@link #during}, only the jobs not finished (queued, running or paused). */
   default List<JobHistory> unfinishedDuring(BudgetPeriod period, BudgetScope scope) {
@@ -94,6 +103,11 @@ public interface JobRepository {
         .map(JobHistory::job)
         .filter(j -> j.settledIn(period))
         .toList();
+  }
+
+  /** As {@link #settled}, each job handed to {@code each} in turn (not all in memory at once). */
+  default void eachSettled(BudgetPeriod period, BudgetScope scope, Consumer<Job> each) {
+    settled(period, scope).forEach(each);
   }
 
   /** What the jobs settled in a period cost together, and how many there are. */
