@@ -150,11 +150,8 @@ public class JpaJobRepository implements JobRepository {
     List<Long> ids =
         settled(period, scope, "select j.id from Job j", Long.class, " order by j.id")
             .getResultList();
-    for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
-      jobs(
-              List.of("j.id in :ids"),
-              Map.of("ids", ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY))))
-          .forEach(each);
+    for (List<Long> slice : slices(ids)) {
+      jobs(List.of("j.id in :ids"), Map.of("ids", slice)).forEach(each);
     }
   }
 
@@ -253,8 +250,7 @@ public class JpaJobRepository implements JobRepository {
    * only one slice stands in memory while {@code each} takes its jobs.
    */
   private void histories(List<Long> ids, Consumer<JobHistory> each) {
-    for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
-      List<Long> slice = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+    for (List<Long> slice : slices(ids)) {
       Map<Long, List<ReportedJobEvent>> events = eventsOf(slice);
       for (Job job : jobs(List.of("j.id in :ids"), Map.of("ids", slice))) {
         each.accept(new JobHistory(job, events.getOrDefault(job.id(), List.of())));
@@ -288,14 +284,7 @@ public class JpaJobRepository implements JobRepository {
 
   /** The ids of the jobs meeting every condition, in order. */
   private List<Long> ids(List<String> conditions, Map<String, Object> parameters) {
-    TypedQuery<Long> query =
-        em.createQuery(
-            "select j.id from Job j"
-                + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions))
-                + " order by j.id",
-            Long.class);
-    parameters.forEach(query::setParameter);
-    return query.getResultList();
+    return where("select j.id from Job j", Long.class, conditions, parameters).getResultList();
   }
 
   /**
@@ -303,14 +292,30 @@ public class JpaJobRepository implements JobRepository {
    * budget read in the ingesting transaction need not have them compared for changes at commit.
    */
   private List<Job> jobs(List<String> conditions, Map<String, Object> parameters) {
-    TypedQuery<Job> query =
+    return where("select j from Job j", Job.class, conditions, parameters)
+        .setHint("eclipselink.read-only", "true")
+        .getResultList();
+  }
+
+  private <T> TypedQuery<T> where(
+      String select, Class<T> type, List<String> conditions, Map<String, Object> parameters) {
+    TypedQuery<T> query =
         em.createQuery(
-            "select j from Job j"
+            select
                 + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions))
                 + " order by j.id",
-            Job.class);
+            type);
     parameters.forEach(query::setParameter);
-    return query.setHint("eclipselink.read-only", "true").getResultList();
+    return query;
+  }
+
+  /** {@code ids} in slices of at most {@link #IDS_PER_QUERY}, so no IN list grows huge. */
+  private static List<List<Long>> slices(List<Long> ids) {
+    List<List<Long>> slices = new ArrayList<>();
+    for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+      slices.add(ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)));
+    }
+    return slices;
   }
 
   private static void equal(
@@ -360,8 +365,7 @@ public class JpaJobRepository implements JobRepository {
   public Map<Long, List<ReportedJobEvent>> eventsOf(Collection<Long> jobIds) {
     Map<Long, List<ReportedJobEvent>> events = new HashMap<>();
     List<Long> ids = List.copyOf(jobIds);
-    for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
-      List<Long> slice = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+    for (List<Long> slice : slices(ids)) {
       Query query =
           em.createNativeQuery(
               "select job_id, type, occurred_at, step, stage, recovery_minutes, storage_gb,"
