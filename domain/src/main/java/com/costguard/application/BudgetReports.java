@@ -9,8 +9,8 @@ import com.costguard.cost.budget.SpendTrend;
 import com.costguard.model.budget.Budget;
 import com.costguard.model.budget.BudgetRepository;
 import com.costguard.model.costevent.CostEventRepository;
-import com.costguard.model.job.Job;
 import com.costguard.model.job.JobHistory;
+import com.costguard.model.job.JobInPeriod;
 import com.costguard.model.job.JobRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -44,23 +43,6 @@ public class BudgetReports {
   @Inject Configuration configuration;
   @Inject Clock clock;
 
-  /**
-   * A job that counts in a budget's current period.
-   *
-   * @param cost what it accrued in the period
-   * @param currentCost its whole cost so far
-   */
-  public record JobInPeriod(
-      long id,
-      String name,
-      String status,
-      String createdBy,
-      Instant createdAt,
-      Optional<String> client,
-      Optional<String> project,
-      BigDecimal cost,
-      BigDecimal currentCost) {}
-
   /** A day's spend in scope and the period's spend up to the end of it. */
   public record DaySpend(LocalDate date, BigDecimal spent, BigDecimal cumulative) {}
 
@@ -71,44 +53,24 @@ public class BudgetReports {
   public record History(List<MonthSpend> months, Optional<SpendTrend> trend) {}
 
   /**
-   * The jobs in the budget's scope that ran in its current period, with what each accrued in it,
-   * most expensive first. Two queries for all of them (no query per job).
+   * The jobs in the budget's scope that ran in its current period, with what each accrued in it:
+   * those not settled there costed now, the settled ones left to the database ({@link PeriodJobs}).
    *
    * @throws RequestRefusedException NOT_FOUND for an unknown budget
    */
-  public List<JobInPeriod> jobs(long budgetId) {
+  public PeriodJobs jobsIn(long budgetId) {
     Budget budget = budget(budgetId);
     BudgetPeriod period = currentPeriod(budget);
     Instant now = clock.instant();
-    List<JobInPeriod> rows = new ArrayList<>();
-    // A job settled in the period (finished, every event inside it) accrued its final cost there:
-    // no need to read and replay its events (issue 8: most of a month's jobs at scale).
-    jobs.eachSettled(
-        period,
-        budget.scope(),
-        job -> rows.add(row(job, job.finalCost().orElseThrow(), job.finalCost().orElseThrow())));
+    List<JobInPeriod> unsettled = new ArrayList<>();
     for (JobHistory history : jobs.unsettledDuring(period, budget.scope())) {
       JobAccrual accrual = JobAccrual.of(history.job().spec(), history.jobEvents(), now);
-      if (!accrual.ranIn(period)) {
-        continue; // queued: it holds a reservation, but has cost nothing
+      if (accrual.ranIn(period)) { // a queued job holds a reservation, but has cost nothing
+        unsettled.add(
+            JobInPeriod.of(history.job(), accrual.in(period), accrual.current().currentCost()));
       }
-      rows.add(row(history.job(), accrual.in(period), accrual.current().currentCost()));
     }
-    rows.sort(Comparator.comparing(JobInPeriod::cost).reversed().thenComparing(JobInPeriod::id));
-    return rows;
-  }
-
-  private static JobInPeriod row(Job job, BigDecimal cost, BigDecimal currentCost) {
-    return new JobInPeriod(
-        job.id(),
-        job.name(),
-        job.status().wireName(),
-        job.createdBy(),
-        job.createdAt(),
-        job.client(),
-        job.project(),
-        cost,
-        currentCost);
+    return new PeriodJobs(jobs, period, budget.scope(), unsettled);
   }
 
   /**

@@ -9,12 +9,17 @@ import com.costguard.model.budget.BudgetDefinition;
 import com.costguard.model.costevent.Attribution;
 import com.costguard.model.costevent.CostEvent;
 import com.costguard.model.costevent.NewCostEvent;
+import com.costguard.model.job.JobCriteria;
+import com.costguard.model.job.JobInPeriod;
+import com.costguard.model.job.JobOrder;
+import com.costguard.model.job.JobStatus;
 import com.costguard.model.user.Role;
 import com.costguard.model.user.User;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -147,5 +152,60 @@ class BudgetReportsTest {
     assertThat(history.months().get(5).complete()).isFalse();
     assertThat(history.months().get(5).spent()).isEqualByComparingTo("30");
     assertThat(history.trend().orElseThrow().nextMonth()).isEqualByComparingTo("250");
+  }
+
+  @Test
+  void theJobTableMergesSettledAndUnsettledJobsAlikeInEveryOrderAndOnEveryPage() {
+    clock.set(RecordedJobs.at("12:00"));
+    RecordedJobs recorded = new RecordedJobs(clock);
+    reports.jobs = recorded.repository;
+    for (int i = 0; i < 7; i++) { // settled in March: 5 to 35 minutes, 0.10 to 0.70
+      recorded.report(
+          recorded.create("acme"), "0%d:00 started; 0%d:%02d completed".formatted(i, i, 5 * i + 5));
+    }
+    recorded.report(recorded.create("acme"), "-2 22:00 started"); // running: 36 h in March, 43.20
+    recorded.report(
+        recorded.create("acme"), "-2 23:00 started; 01:00 completed"); // across: 1 d 1 h
+    recorded.report(recorded.create("acme"), "08:00 started; 09:00 paused"); // 1.20
+    recorded.create("acme"); // queued: not in the table
+    recorded.report(recorded.create("globex"), "08:00 started; 08:30 completed"); // out of scope
+    long id = budget("calendar_month", "acme");
+
+    PeriodJobs jobs = reports.jobsIn(id);
+
+    PeriodJobs.Figures figures = jobs.figures();
+    assertThat(figures.count()).isEqualTo(10);
+    assertThat(figures.completed()).isEqualTo(8);
+    assertThat(figures.active()).isEqualTo(2);
+    // 0.10 + … + 0.70 = 2.80, 43.20 running, 25 h × 1.20 = 30.00 across the start, 1.20 paused
+    assertThat(figures.total()).isEqualByComparingTo("77.20");
+    assertThat(figures.costliestActive().orElseThrow().cost()).isEqualByComparingTo("43.20");
+    assertThat(jobs.creators()).containsExactly("alice");
+    for (JobOrder.Field field : JobOrder.Field.values()) {
+      for (boolean descending : List.of(false, true)) {
+        JobOrder order = new JobOrder(field, descending);
+        List<JobInPeriod> all = new ArrayList<>();
+        jobs.each(JobCriteria.ANY, order, all::add);
+        assertThat(all).hasSize(10).isSortedAccordingTo(order.comparator());
+        List<JobInPeriod> paged = new ArrayList<>();
+        for (int first = 0; first < 12; first += 3) {
+          paged.addAll(jobs.page(JobCriteria.ANY, order, first, 3));
+        }
+        assertThat(paged).as(order.toString()).isEqualTo(all);
+      }
+    }
+    JobCriteria costly =
+        new JobCriteria(
+            Optional.of(JobStatus.COMPLETED),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of("alice"),
+            Optional.of(new BigDecimal("0.55")),
+            Optional.empty());
+    assertThat(jobs.count(costly)).isEqualTo(3); // 0.60, 0.70, 30.00
+    assertThat(jobs.page(costly, JobOrder.COSTLIEST, 0, 25))
+        .extracting(JobInPeriod::cost)
+        .usingElementComparator(BigDecimal::compareTo)
+        .containsExactly(new BigDecimal("30.00"), new BigDecimal("0.70"), new BigDecimal("0.60"));
   }
 }

@@ -6,7 +6,10 @@ import com.costguard.cost.job.JobEvent;
 import com.costguard.cost.job.JobEventType;
 import com.costguard.cost.job.Stage;
 import com.costguard.model.job.Job;
+import com.costguard.model.job.JobCriteria;
 import com.costguard.model.job.JobHistory;
+import com.costguard.model.job.JobInPeriod;
+import com.costguard.model.job.JobOrder;
 import com.costguard.model.job.JobRepository;
 import com.costguard.model.job.JobStatus;
 import com.costguard.model.job.ReportedJobEvent;
@@ -24,6 +27,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -155,16 +159,88 @@ public class JpaJobRepository implements JobRepository {
     }
   }
 
-  /**
-   * {@code select} over the jobs in scope settled in the period ({@link Job#settledIn}): finished,
-   * with every event after the period's start and before its end.
-   */
+  /** The settled jobs that match, by the covering index, then a page of them. */
+  @Override
+  public List<JobInPeriod> settledPage(
+      BudgetPeriod period,
+      BudgetScope scope,
+      JobCriteria criteria,
+      JobOrder order,
+      int first,
+      int max) {
+    String column =
+        switch (order.field()) {
+          case COST -> "j.finalCost";
+          case NAME -> "lower(j.name)";
+          case CREATED_AT -> "j.createdAt";
+          case CREATED_BY -> "j.createdBy";
+          case STATUS -> "j.status";
+        };
+    return settled(
+            period,
+            scope,
+            criteria,
+            "select j from Job j",
+            Job.class,
+            " order by " + column + (order.descending() ? " desc" : "") + ", j.id")
+        .setFirstResult(first)
+        .setMaxResults(max)
+        .setHint("eclipselink.read-only", "true")
+        .getResultList()
+        .stream()
+        .map(JobInPeriod::settled)
+        .toList();
+  }
+
+  @Override
+  public Map<JobStatus, SettledJobs> settledByStatus(
+      BudgetPeriod period, BudgetScope scope, JobCriteria criteria) {
+    Map<JobStatus, SettledJobs> byStatus = new EnumMap<>(JobStatus.class);
+    settled(
+            period,
+            scope,
+            criteria,
+            "select j.status, sum(j.finalCost), count(j) from Job j",
+            Object[].class,
+            " group by j.status")
+        .getResultList()
+        .forEach(
+            row ->
+                byStatus.put(
+                    (JobStatus) row[0],
+                    new SettledJobs((BigDecimal) row[1], ((Number) row[2]).longValue())));
+    return byStatus;
+  }
+
+  @Override
+  public Set<String> settledCreators(BudgetPeriod period, BudgetScope scope) {
+    return new TreeSet<>(
+        settled(period, scope, "select distinct j.createdBy from Job j", String.class)
+            .getResultList());
+  }
+
   private <T> TypedQuery<T> settled(
       BudgetPeriod period, BudgetScope scope, String select, Class<T> type, String... tail) {
+    return settled(period, scope, JobCriteria.ANY, select, type, tail);
+  }
+
+  /**
+   * {@code select} over the jobs in scope settled in the period ({@link Job#settledIn}): finished,
+   * with every event after the period's start and before its end; those matching {@code criteria},
+   * whose cost there is their final cost.
+   */
+  private <T> TypedQuery<T> settled(
+      BudgetPeriod period,
+      BudgetScope scope,
+      JobCriteria criteria,
+      String select,
+      Class<T> type,
+      String... tail) {
     List<String> conditions = new ArrayList<>();
     Map<String, Object> parameters = new LinkedHashMap<>();
     conditions.add(settledIn(period, parameters));
     inScope(conditions, parameters, scope);
+    matching(conditions, parameters, criteria);
     TypedQuery<T> query =
         em.createQuery(
             select + " where " + String.join(" and ", conditions) + String.join("", tail), type);
@@ -318,16 +394,61 @@ public class JpaJobRepository implements JobRepository {
     return slices;
   }
 
+  private static void matching(
+      List<String> conditions, Map<String, Object> parameters, JobCriteria criteria) {
+    criteria
+        .status()
+        .ifPresent(
+            status -> condition(conditions, parameters, "j.status = :status", "status", status));
+    criteria
+        .createdFrom()
+        .ifPresent(
+            from ->
+                condition(
+                    conditions, parameters, "j.createdAt >= :createdFrom", "createdFrom", from));
+    criteria
+        .createdBefore()
+        .ifPresent(
+            before ->
+                condition(
+                    conditions,
+                    parameters,
+                    "j.createdAt < :createdBefore",
+                    "createdBefore",
+                    before));
+    criteria
+        .creator()
+        .ifPresent(
+            creator ->
+                condition(conditions, parameters, "j.createdBy = :creator", "creator", creator));
+    criteria
+        .minCost()
+        .ifPresent(
+            min -> condition(conditions, parameters, "j.finalCost >= :minCost", "minCost", min));
+    criteria
+        .maxCost()
+        .ifPresent(
+            max -> condition(conditions, parameters, "j.finalCost <= :maxCost", "maxCost", max));
+  }
+
+  private static void condition(
+      List<String> conditions,
+      Map<String, Object> parameters,
+      String condition,
+      String name,
+      Object value) {
+    conditions.add(condition);
+    parameters.put(name, value);
+  }
+
   private static void equal(
       List<String> conditions,
       Map<String, Object> parameters,
       String attribute,
       Optional<String> value) {
     value.ifPresent(
-        v -> {
-          conditions.add("j.%1$s = :%1$s".formatted(attribute));
-          parameters.put(attribute, v);
-        });
+        v ->
+            condition(conditions, parameters, "j.%1$s = :%1$s".formatted(attribute), attribute, v));
   }
 
   @Override

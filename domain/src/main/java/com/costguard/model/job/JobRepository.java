@@ -5,12 +5,15 @@ import com.costguard.cost.budget.BudgetScope;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /** Stored jobs and their reported events. */
 public interface JobRepository {
@@ -110,8 +113,57 @@ public interface JobRepository {
     settled(period, scope).forEach(each);
   }
 
+  /**
+   * The jobs in scope settled in the period that match {@code criteria}, in {@code order}: {@code
+   * max} of them from the {@code first} (the budget dashboard's table, a page at a time).
+   */
+  default List<JobInPeriod> settledPage(
+      BudgetPeriod period,
+      BudgetScope scope,
+      JobCriteria criteria,
+      JobOrder order,
+      int first,
+      int max) {
+    return settled(period, scope).stream()
+        .map(JobInPeriod::settled)
+        .filter(criteria::matches)
+        .sorted(order.comparator())
+        .skip(first)
+        .limit(max)
+        .toList();
+  }
+
+  /** As {@link #settledTotal}, of the jobs that match {@code criteria}, by status. */
+  default Map<JobStatus, SettledJobs> settledByStatus(
+      BudgetPeriod period, BudgetScope scope, JobCriteria criteria) {
+    Map<JobStatus, SettledJobs> byStatus = new EnumMap<>(JobStatus.class);
+    settled(period, scope).stream()
+        .filter(j -> criteria.matches(JobInPeriod.settled(j)))
+        .forEach(
+            j ->
+                byStatus.merge(
+                    j.status(),
+                    new SettledJobs(j.finalCost().orElseThrow(), 1),
+                    SettledJobs::plus));
+    return byStatus;
+  }
+
+  /** Who created the jobs in scope settled in the period. */
+  default Set<String> settledCreators(BudgetPeriod period, BudgetScope scope) {
+    return settled(period, scope).stream()
+        .map(Job::createdBy)
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
   /** What the jobs settled in a period cost together, and how many there are. */
-  record SettledJobs(BigDecimal total, long count) {}
+  record SettledJobs(BigDecimal total, long count) {
+
+    public static final SettledJobs NONE = new SettledJobs(BigDecimal.ZERO, 0);
+
+    public SettledJobs plus(SettledJobs other) {
+      return new SettledJobs(total.add(other.total), count + other.count);
+    }
+  }
 
   /** The ids among {@code ids} that are jobs. */
   Set<Long> existingIds(Collection<Long> ids);

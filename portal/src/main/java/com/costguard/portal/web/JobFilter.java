@@ -1,11 +1,13 @@
 package com.costguard.portal.web;
 
-import com.costguard.application.BudgetReports.JobInPeriod;
+import com.costguard.model.job.JobCriteria;
+import com.costguard.model.job.JobStatus;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.function.Predicate;
+import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * The dashboard's job filters (seed 000 FR7.2.1): status, the day a job was created (from, to, in
@@ -23,16 +25,15 @@ public class JobFilter implements Serializable {
   private BigDecimal minCost;
   private BigDecimal maxCost;
 
-  Predicate<JobInPeriod> matcher(ZoneId zone) {
-    return job -> {
-      LocalDate created = job.createdAt().atZone(zone).toLocalDate();
-      return (blank(status) || status.equals(job.status()))
-          && (from == null || !created.isBefore(from))
-          && (to == null || !created.isAfter(to))
-          && (blank(creator) || creator.equals(job.createdBy()))
-          && (minCost == null || job.cost().compareTo(minCost) >= 0)
-          && (maxCost == null || job.cost().compareTo(maxCost) <= 0);
-    };
+  /** The filter as the reports take it: days are whole days in {@code zone}. */
+  JobCriteria criteria(ZoneId zone) {
+    return new JobCriteria(
+        Arrays.stream(JobStatus.values()).filter(s -> s.wireName().equals(status)).findFirst(),
+        Optional.ofNullable(from).map(day -> day.atStartOfDay(zone).toInstant()),
+        Optional.ofNullable(to).map(day -> day.plusDays(1).atStartOfDay(zone).toInstant()),
+        Optional.ofNullable(creator).filter(c -> !blank(c)),
+        Optional.ofNullable(minCost),
+        Optional.ofNullable(maxCost));
   }
 
   private static boolean blank(String s) {

@@ -5,10 +5,10 @@ import static com.costguard.portal.rest.Jsonp.JSON;
 import com.costguard.application.BudgetReports;
 import com.costguard.application.BudgetReports.DaySpend;
 import com.costguard.application.BudgetReports.History;
-import com.costguard.application.BudgetReports.JobInPeriod;
 import com.costguard.application.BudgetReports.MonthSpend;
 import com.costguard.application.BudgetService;
 import com.costguard.application.BudgetView;
+import com.costguard.application.PeriodJobs;
 import com.costguard.application.RequestRefusedException;
 import com.costguard.config.Configuration;
 import com.costguard.cost.Money;
@@ -17,6 +17,9 @@ import com.costguard.cost.budget.Forecast;
 import com.costguard.cost.budget.PeriodType;
 import com.costguard.cost.budget.SpendTrend;
 import com.costguard.model.budget.BudgetDefinition;
+import com.costguard.model.job.JobCriteria;
+import com.costguard.model.job.JobInPeriod;
+import com.costguard.model.job.JobOrder;
 import com.costguard.portal.rest.CsvCells;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -28,6 +31,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -36,12 +40,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.commons.csv.CSVFormat;
@@ -83,6 +85,7 @@ public class TrainingBudget implements Serializable {
   private static final BigDecimal MEDIUM_COST = new BigDecimal("50");
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.US);
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+  private static final String PERIOD_JOBS = TrainingBudget.class.getName() + ".periodJobs";
 
   @Inject transient BudgetService budgetService;
   @Inject transient BudgetReports reports;
@@ -93,7 +96,8 @@ public class TrainingBudget implements Serializable {
   private Long budgetId;
   private List<BudgetView> budgets = List.of();
   private BudgetView view;
-  private List<JobInPeriod> jobs = List.of();
+  private PeriodJobs.Figures figures;
+  private List<String> creators = List.of();
   private List<DaySpend> days = List.of();
   private History history;
   private String error;
@@ -111,16 +115,18 @@ public class TrainingBudget implements Serializable {
 
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-          return filtered().size();
+          return Math.toIntExact(periodJobs().count(criteria()));
         }
 
         @Override
         public List<JobInPeriod> load(
             int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> f) {
-          List<JobInPeriod> rows = new ArrayList<>(filtered());
-          sortBy.values().stream().findFirst().ifPresent(sort -> rows.sort(order(sort)));
-          return rows.subList(
-              Math.min(first, rows.size()), Math.min(first + pageSize, rows.size()));
+          JobOrder order =
+              sortBy.values().stream()
+                  .findFirst()
+                  .map(TrainingBudget::order)
+                  .orElse(JobOrder.COSTLIEST);
+          return periodJobs().page(criteria(), order, first, pageSize);
         }
 
         @Override
@@ -149,7 +155,10 @@ public class TrainingBudget implements Serializable {
       }
       view = chosen.get();
       budgetId = view.budget().id();
-      jobs = reports.jobs(budgetId);
+      PeriodJobs periodJobs = reports.jobsIn(budgetId);
+      FacesContext.getCurrentInstance().getAttributes().put(PERIOD_JOBS, periodJobs);
+      figures = periodJobs.figures();
+      creators = periodJobs.creators();
       days = reports.days(budgetId);
       history = reports.history(budgetId, 6);
       resetControls();
@@ -171,20 +180,32 @@ public class TrainingBudget implements Serializable {
     blockNewJobs = d.blockNewJobs();
   }
 
-  private List<JobInPeriod> filtered() {
-    return jobs.stream().filter(filter.matcher(configuration.timezone())).toList();
+  /**
+   * The period's jobs for this request: read in {@link #load}, or again when the table pages or
+   * sorts. Never kept in the view: at scale the unsettled jobs alone are thousands of rows, and a
+   * session keeps many views.
+   */
+  private PeriodJobs periodJobs() {
+    return (PeriodJobs)
+        FacesContext.getCurrentInstance()
+            .getAttributes()
+            .computeIfAbsent(PERIOD_JOBS, key -> reports.jobsIn(budgetId));
   }
 
-  private static Comparator<JobInPeriod> order(SortMeta sort) {
-    Comparator<JobInPeriod> by =
+  private JobCriteria criteria() {
+    return filter.criteria(configuration.timezone());
+  }
+
+  private static JobOrder order(SortMeta sort) {
+    JobOrder.Field field =
         switch (sort.getField()) {
-          case "name" -> Comparator.comparing(JobInPeriod::name, String.CASE_INSENSITIVE_ORDER);
-          case "createdAt" -> Comparator.comparing(JobInPeriod::createdAt);
-          case "createdBy" -> Comparator.comparing(JobInPeriod::createdBy);
-          case "status" -> Comparator.comparing(JobInPeriod::status);
-          default -> Comparator.comparing(JobInPeriod::cost);
+          case "name" -> JobOrder.Field.NAME;
+          case "createdAt" -> JobOrder.Field.CREATED_AT;
+          case "createdBy" -> JobOrder.Field.CREATED_BY;
+          case "status" -> JobOrder.Field.STATUS;
+          default -> JobOrder.Field.COST;
         };
-    return sort.getOrder() == SortOrder.DESCENDING ? by.reversed() : by;
+    return new JobOrder(field, sort.getOrder() == SortOrder.DESCENDING);
   }
 
   public void applyFilter() {
@@ -246,30 +267,25 @@ public class TrainingBudget implements Serializable {
     };
   }
 
-  public int getJobCount() {
-    return jobs.size();
+  public long getJobCount() {
+    return figures.count();
   }
 
   public long getActiveJobs() {
-    return jobs.stream().filter(j -> isActive(j.status())).count();
+    return figures.active();
   }
 
   public long getCompletedJobs() {
-    return jobs.stream().filter(j -> j.status().equals("completed")).count();
-  }
-
-  private static boolean isActive(String status) {
-    return status.equals("running") || status.equals("paused");
+    return figures.completed();
   }
 
   /** Average cost per job in the period, in cents; empty without jobs. */
   public String getAverageJobCost() {
-    if (jobs.isEmpty()) {
+    if (figures.count() == 0) {
       return "—";
     }
-    BigDecimal total =
-        jobs.stream().map(JobInPeriod::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
-    return formats.money(total.divide(BigDecimal.valueOf(jobs.size()), 6, RoundingMode.HALF_UP));
+    return formats.money(
+        figures.total().divide(BigDecimal.valueOf(figures.count()), 6, RoundingMode.HALF_UP));
   }
 
   /** What active jobs are still projected to add: the forecast less the rest. */
@@ -321,9 +337,8 @@ public class TrainingBudget implements Serializable {
     if (zone.equals("on-track")) {
       return advice;
     }
-    jobs.stream()
-        .filter(j -> isActive(j.status()))
-        .max(Comparator.comparing(JobInPeriod::currentCost))
+    figures
+        .costliestActive()
         .ifPresent(
             j ->
                 advice.add(
@@ -362,7 +377,7 @@ public class TrainingBudget implements Serializable {
   }
 
   public List<String> getCreators() {
-    return new ArrayList<>(new TreeSet<>(jobs.stream().map(JobInPeriod::createdBy).toList()));
+    return creators;
   }
 
   // ---- the charts (Chart.js JSON for p:chart, built with JSON-P so text is escaped) ----
@@ -647,17 +662,7 @@ public class TrainingBudget implements Serializable {
     Writer writer =
         new OutputStreamWriter(external.getResponseOutputStream(), StandardCharsets.UTF_8);
     try (CSVPrinter csv = new CSVPrinter(writer, format)) {
-      for (JobInPeriod j : filtered()) {
-        csv.printRecord(
-            CsvCells.safe(j.name()),
-            j.status(),
-            Money.cents(j.cost()).toPlainString(),
-            Money.percent(j.cost(), view.status().available()).toPlainString(),
-            CsvCells.safe(j.createdBy()),
-            formats.time(j.createdAt()),
-            CsvCells.safe(j.client().orElse("")),
-            CsvCells.safe(j.project().orElse("")));
-      }
+      periodJobs().each(criteria(), JobOrder.COSTLIEST, j -> printJob(csv, j));
       csv.println();
       csv.printRecord("Month", "Spent", "", "", "", "", "", "");
       for (MonthSpend m : history.months()) {
@@ -666,6 +671,22 @@ public class TrainingBudget implements Serializable {
       }
     }
     faces.responseComplete();
+  }
+
+  private void printJob(CSVPrinter csv, JobInPeriod j) {
+    try {
+      csv.printRecord(
+          CsvCells.safe(j.name()),
+          j.status(),
+          Money.cents(j.cost()).toPlainString(),
+          Money.percent(j.cost(), view.status().available()).toPlainString(),
+          CsvCells.safe(j.createdBy()),
+          formats.time(j.createdAt()),
+          CsvCells.safe(j.client().orElse("")),
+          CsvCells.safe(j.project().orElse("")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   // ---- accessors ----

@@ -133,6 +133,11 @@ class BudgetPortalIT {
 
   /** A job of this test's client that ran two hours at $36/h: $72.00. */
   private long finishedJob(String name) {
+    return job(name, true);
+  }
+
+  /** A job started three hours ago, completed after two ($72.00) or still running ($108 and on). */
+  private long job(String name, boolean completed) {
     Api.Answer created =
         api.post(
             "api/v1/jobs",
@@ -144,9 +149,13 @@ class BudgetPortalIT {
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     long id = created.json().getJsonNumber("id").longValueExact();
     Instant start = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-    for (var event :
-        List.of(
-            Map.entry("started", start), Map.entry("completed", start.plus(2, ChronoUnit.HOURS)))) {
+    List<Map.Entry<String, Instant>> events =
+        completed
+            ? List.of(
+                Map.entry("started", start),
+                Map.entry("completed", start.plus(2, ChronoUnit.HOURS)))
+            : List.of(Map.entry("started", start));
+    for (var event : events) {
       Api.Answer answer =
           api.post(
               "api/v1/jobs/" + id + "/events",
@@ -232,7 +241,81 @@ class BudgetPortalIT {
     browser.manage().window().setSize(new Dimension(1366, 900));
   }
 
+  /** Picks an option of a PrimeFaces menu's hidden select, which the form posts. */
+  private void choose(String selectId, String value) {
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "document.getElementById(arguments[0]).value = arguments[1];", selectId, value);
+  }
+
+  /** The CSV export, posted as its button posts it, with the form's filters. */
+  private String exportCsv() {
+    return (String)
+        ((JavascriptExecutor) browser)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "const form = document.getElementById('jobs');"
+                    + "const data = new URLSearchParams(new FormData(form));"
+                    + "data.append('jobs:exportCsv', 'jobs:exportCsv');"
+                    + "fetch(form.action, {method: 'POST', body: data})"
+                    + ".then(r => r.text()).then(done, e => done(String(e)));");
+  }
+
   // ---- the tests ----
+
+  /**
+   * The table pages through the database: finished jobs settled in the month are counted, sorted
+   * and filtered there, the running one in memory, and every page and the export merge the two.
+   */
+  @Test
+  void aMonthsManyJobsArePagedSortedAndFilteredAsOneTable() {
+    for (int i = 1; i <= 26; i++) {
+      finishedJob("Batch %02d %s".formatted(i, client));
+    }
+    job("Alpha run " + client, false);
+    long id = budget("Many jobs " + client, "10000", null);
+
+    signIn(user("BUDGET_MANAGER"));
+    open("dashboard/training-budget?budget=" + id);
+
+    assertThat(byId("jobCount").getText()).isEqualTo("27");
+    assertThat(byId("jobs").getText()).contains("1–25 of 27");
+    List<WebElement> rows = browser.findElements(By.cssSelector("#jobs\\:jobTable_data tr"));
+    assertThat(rows).hasSize(25);
+    // the costliest: $108 at three hours, and more each second it runs
+    assertThat(rows.get(0).getText()).contains("Alpha run").contains("running").contains("$108.");
+    browser.findElement(By.cssSelector("#jobs .ui-paginator-next")).click();
+    waitUntil(d -> byId("jobs").getText().contains("26–27 of 27"));
+    assertThat(byId("jobs:jobTable_data").getText())
+        .contains("Batch 25 " + client)
+        .contains("Batch 26 " + client)
+        .doesNotContain("Alpha run");
+
+    browser.findElement(By.xpath("//th[.//span[text()='Job']]")).click(); // by name, A to Z
+    waitUntil(d -> byId("jobs").getText().contains("1–25 of 27"));
+    waitUntil(
+        d -> {
+          String table = byId("jobs:jobTable_data").getText();
+          int alpha = table.indexOf("Alpha run " + client);
+          int first = table.indexOf("Batch 01 " + client);
+          return alpha >= 0 && alpha < first && first < table.indexOf("Batch 02 " + client);
+        });
+
+    choose("jobs:status_input", "running");
+    byId("jobs:applyFilter").click();
+    waitUntil(d -> byId("jobs").getText().contains("1–1 of 1"));
+    assertThat(exportCsv().lines().filter(line -> line.contains(client)).toList())
+        .singleElement()
+        .asString()
+        .startsWith("Alpha run " + client + ",running,108.");
+
+    choose("jobs:status_input", "completed");
+    byId("jobs:applyFilter").click();
+    waitUntil(d -> byId("jobs").getText().contains("1–25 of 26"));
+    assertThat(exportCsv().lines().filter(line -> line.startsWith("Batch ")).toList())
+        .hasSize(26)
+        .allMatch(line -> line.contains(",completed,72.00,"));
+  }
 
   @Test
   void aBudgetManagerReadsTheMonthsPositionAsTheApiReportsIt() throws IOException {
@@ -278,17 +361,7 @@ class BudgetPortalIT {
     waitUntil(d -> byId("jobs:jobTable").getText().contains("$72.00"));
 
     // The CSV export, posted as the button posts it: the job's formula is neutralised.
-    String csv =
-        (String)
-            ((JavascriptExecutor) browser)
-                .executeAsyncScript(
-                    "const done = arguments[arguments.length - 1];"
-                        + "const form = document.getElementById('jobs');"
-                        + "const data = new URLSearchParams(new FormData(form));"
-                        + "data.append('jobs:exportCsv', 'jobs:exportCsv');"
-                        + "fetch(form.action, {method: 'POST', body: data})"
-                        + ".then(r => r.text()).then(done, e => done(String(e)));");
-    assertThat(csv)
+    assertThat(exportCsv())
         .startsWith("Job,Status,Cost,% of budget,Created by,Created,Client,Project")
         .contains("'=SUM(1) fine-tune " + client + ",completed,72.00,14.40,admin,")
         .doesNotContain(",=SUM");
