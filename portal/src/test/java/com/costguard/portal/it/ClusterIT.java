@@ -178,6 +178,27 @@ class ClusterIT {
    * wins the minute and sweeps, every other run skips it. (A minute in 1999, which no real schedule
    * claims.)
    */
+  /**
+   * Nothing read is kept beyond a transaction (SPEC §7: every instance reads the one database): a
+   * limit changed through one instance is the other's at once, even if it had read the budget just
+   * before. With EclipseLink's shared cache the other kept its copy.
+   */
+  @Test
+  void aChangeThroughOneInstanceIsWhatTheOtherReadsAtOnce() {
+    List<Api> instances = apis();
+    AlertFixtures fixtures = new AlertFixtures(instances.get(0));
+    long budget = fixtures.budget("Read everywhere " + fixtures.client, "100", false, List.of());
+    String path = "api/v1/budgets/" + budget;
+    assertThat(instances.get(1).get(path).json().getJsonNumber("limit").bigDecimalValue())
+        .isEqualByComparingTo("100");
+
+    Api.Answer changed = instances.get(0).put(path, "{\"limit\": 250}", Api.TOKEN);
+
+    assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+    assertThat(instances.get(1).get(path).json().getJsonNumber("limit").bigDecimalValue())
+        .isEqualByComparingTo("250");
+  }
+
   @Test
   void aMinutesSweepIsDoneByOneInstanceOfTheCluster() throws Exception {
     List<Api> instances = apis();
