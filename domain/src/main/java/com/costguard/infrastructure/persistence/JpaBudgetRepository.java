@@ -33,7 +33,12 @@ public class JpaBudgetRepository implements BudgetRepository {
                 + " order by b.id",
             Budget.class);
     period.ifPresent(p -> query.setParameter("period", p.apiName()));
-    return query.getResultList();
+    // Every ingesting request lists the budgets: their notification rules in one more query, not
+    // one per budget (nothing is cached between transactions: persistence.xml).
+    return query
+        .setHint("eclipselink.batch", "b.notificationRules")
+        .setHint("eclipselink.batch.type", "IN")
+        .getResultList();
   }
 
   @Override

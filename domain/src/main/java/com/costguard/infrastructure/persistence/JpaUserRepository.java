@@ -73,16 +73,17 @@ public class JpaUserRepository implements UserRepository {
   }
 
   /**
-   * Read-only: every API request asks, runners with the same token many at once, and nobody changes
-   * what it answers (a change loads the user for update). Cloning the token and its user into each
-   * request's unit of work made concurrent requests wait on each other's cache locks, and under the
-   * benchmark's 8 runners one such wait in EclipseLink's WriteLockManager.acquireLocksForClone
-   * never ended (a thread dump showed it; the runner's request timed out after 2 minutes). The
-   * query still reads the database, so a revoked token is refused at once.
+   * Every API request asks, runners with the same token many at once: read-only (nobody changes
+   * what it answers; a change loads the user for update), with the token's user in the same query.
+   * It reads the database each time, so a revoked token is refused at once. (A hang of the
+   * benchmark's runners in EclipseLink's WriteLockManager.acquireLocksForClone, cloning the token
+   * and its user from the shared cache, was the first sign of the cache locks that persistence.xml
+   * now avoids by keeping no shared cache.)
    */
   @Override
   public Optional<ApiToken> tokenByHash(String tokenHash) {
-    return em.createQuery("select t from ApiToken t where t.tokenHash = :hash", ApiToken.class)
+    return em.createQuery(
+            "select t from ApiToken t join fetch t.user where t.tokenHash = :hash", ApiToken.class)
         .setParameter("hash", tokenHash)
         .setHint("eclipselink.read-only", "true")
         .getResultStream()
