@@ -142,22 +142,17 @@ public class JpaJobRepository implements JobRepository {
         .getResultList();
   }
 
-  @Override
-  public List<Job> settled(BudgetPeriod period, BudgetScope scope) {
-    List<Job> settled = new ArrayList<>();
-    eachSettled(period, scope, settled::add);
-    return settled;
-  }
-
   /** The ids by the covering index, then the jobs {@link #IDS_PER_QUERY} at a time. */
   @Override
-  public void eachSettled(BudgetPeriod period, BudgetScope scope, Consumer<Job> each) {
+  public List<Job> settled(BudgetPeriod period, BudgetScope scope) {
     List<Long> ids =
         settled(period, scope, "select j.id from Job j", Long.class, " order by j.id")
             .getResultList();
+    List<Job> settled = new ArrayList<>();
     for (List<Long> slice : slices(ids)) {
-      jobs(List.of("j.id in :ids"), Map.of("ids", slice)).forEach(each);
+      settled.addAll(jobs(List.of("j.id in :ids"), Map.of("ids", slice)));
     }
+    return settled;
   }
 
   /** The settled jobs that match, by the covering index, then a page of them. */

@@ -108,11 +108,6 @@ public interface JobRepository {
         .toList();
   }
 
-  /** As {@link #settled}, each job handed to {@code each} in turn (not all in memory at once). */
-  default void eachSettled(BudgetPeriod period, BudgetScope scope, Consumer<Job> each) {
-    settled(period, scope).forEach(each);
-  }
-
   /**
    * The jobs in scope settled in the period that match {@code criteria}, in {@code order}: {@code
    * max} of them from the {@code first} (the budget dashboard's table, a page at a time).
