@@ -148,11 +148,7 @@ public class JpaJobRepository implements JobRepository {
     List<Long> ids =
         settled(period, scope, "select j.id from Job j", Long.class, " order by j.id")
             .getResultList();
-    List<Job> settled = new ArrayList<>();
-    for (List<Long> slice : slices(ids)) {
-      settled.addAll(jobs(List.of("j.id in :ids"), Map.of("ids", slice)));
-    }
-    return settled;
+    return byIds(ids);
   }
 
   /** The settled jobs that match, by the covering index, then a page of them. */
@@ -184,16 +180,19 @@ public class JpaJobRepository implements JobRepository {
             .setFirstResult(first)
             .setMaxResults(max)
             .getResultList();
-    if (ids.isEmpty()) {
-      return List.of();
-    }
+    return byIds(ids).stream().map(JobInPeriod::settled).toList();
+  }
+
+  /**
+   * The jobs of {@code ids} in their order (one deleted since is left out), read {@link
+   * #IDS_PER_QUERY} at a time: a deep page reads the unsettled jobs' count more settled ones.
+   */
+  private List<Job> byIds(List<Long> ids) {
     Map<Long, Job> byId = new HashMap<>();
-    jobs(List.of("j.id in :ids"), Map.of("ids", ids)).forEach(job -> byId.put(job.id(), job));
-    return ids.stream()
-        .map(byId::get)
-        .filter(Objects::nonNull) // deleted since
-        .map(JobInPeriod::settled)
-        .toList();
+    for (List<Long> slice : slices(ids)) {
+      jobs(List.of("j.id in :ids"), Map.of("ids", slice)).forEach(job -> byId.put(job.id(), job));
+    }
+    return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
   }
 
   @Override
