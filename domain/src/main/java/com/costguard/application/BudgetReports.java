@@ -9,6 +9,7 @@ import com.costguard.cost.budget.SpendTrend;
 import com.costguard.model.budget.Budget;
 import com.costguard.model.budget.BudgetRepository;
 import com.costguard.model.costevent.CostEventRepository;
+import com.costguard.model.job.JobDayTotal;
 import com.costguard.model.job.JobHistory;
 import com.costguard.model.job.JobInPeriod;
 import com.costguard.model.job.JobRepository;
@@ -22,7 +23,9 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * What the budget dashboard (SPEC §4) shows beside a budget's status ({@link BudgetService#get}):
@@ -104,18 +107,36 @@ public class BudgetReports {
     }
     Instant from = earlier.isPresent() ? calendar.startOf(shownFrom) : period.start();
     Instant to = calendar.startOf(today.plusDays(1));
-    // One job at a time: a month of jobs with their events does not fit in the heap at scale.
     BigDecimal[] earlierJobs = {BigDecimal.ZERO};
-    jobs.eachDuring(
-        period,
-        budget.scope(),
+    Consumer<JobHistory> costed =
         history -> {
           JobAccrual accrual = JobAccrual.of(history.job().spec(), history.jobEvents(), now);
           earlier.ifPresent(e -> earlierJobs[0] = earlierJobs[0].add(accrual.in(e)));
           accrual
               .byDay(from, to, calendar)
               .forEach((day, cost) -> spent.merge(day, cost, BigDecimal::add));
-        });
+        };
+    // A period of whole days: the finished jobs' days from the rollups, the others costed here.
+    Optional<SortedMap<LocalDate, JobDayTotal>> finished =
+        calendar.startOf(first).equals(period.start()) && period.startIncluded()
+            ? jobs.finishedByDay(calendar, first, today, budget.scope())
+            : Optional.empty();
+    if (finished.isPresent()) {
+      finished
+          .get()
+          .forEach(
+              (day, total) -> {
+                if (day.isBefore(shownFrom)) {
+                  earlierJobs[0] = earlierJobs[0].add(total.net());
+                } else {
+                  spent.merge(day, total.amount(), BigDecimal::add);
+                }
+              });
+      jobs.unfinishedDuring(period, budget.scope()).forEach(costed);
+    } else {
+      // One job at a time: a month of jobs with their events does not fit in the heap at scale.
+      jobs.eachDuring(period, budget.scope(), costed);
+    }
     before = before.add(earlierJobs[0]);
     List<DaySpend> days = new ArrayList<>();
     BigDecimal cumulative = before;
@@ -135,17 +156,29 @@ public class BudgetReports {
     BudgetCalendar calendar = calendar();
     Instant now = clock.instant();
     YearMonth thisMonth = YearMonth.from(calendar.dayOf(now));
+    YearMonth firstMonth = thisMonth.minusMonths(count - 1L);
+    // The finished jobs' days of all the months from the rollups, in one read, when they answer.
+    Optional<SortedMap<LocalDate, JobDayTotal>> finished =
+        jobs.finishedByDay(calendar, firstMonth.atDay(1), thisMonth.atEndOfMonth(), budget.scope());
     List<MonthSpend> months = new ArrayList<>();
     for (int back = count - 1; back >= 0; back--) {
       YearMonth month = thisMonth.minusMonths(back);
       BudgetPeriod period =
           BudgetPeriod.startingAt(
               calendar.startOf(month.atDay(1)), calendar.startOf(month.plusMonths(1).atDay(1)));
-      BigDecimal spent =
-          costEvents
-              .total(period, budget.scope())
-              .add(jobs.settledTotal(period, budget.scope()).total());
-      for (JobHistory history : jobs.unsettledDuring(period, budget.scope())) {
+      BigDecimal spent = costEvents.total(period, budget.scope());
+      List<JobHistory> costed;
+      if (finished.isPresent()) {
+        spent =
+            finished.get().subMap(month.atDay(1), month.plusMonths(1).atDay(1)).values().stream()
+                .map(JobDayTotal::net)
+                .reduce(spent, BigDecimal::add);
+        costed = jobs.unfinishedDuring(period, budget.scope());
+      } else {
+        spent = spent.add(jobs.settledTotal(period, budget.scope()).total());
+        costed = jobs.unsettledDuring(period, budget.scope());
+      }
+      for (JobHistory history : costed) {
         spent = spent.add(JobAccrual.of(history.job().spec(), history.jobEvents(), now).in(period));
       }
       months.add(new MonthSpend(month, spent, back > 0));

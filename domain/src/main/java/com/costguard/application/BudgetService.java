@@ -26,6 +26,7 @@ import com.costguard.model.budget.BudgetDefinition;
 import com.costguard.model.budget.BudgetRepository;
 import com.costguard.model.costevent.CostEventRepository;
 import com.costguard.model.job.Job;
+import com.costguard.model.job.JobDayTotal;
 import com.costguard.model.job.JobHistory;
 import com.costguard.model.job.JobRepository;
 import com.costguard.model.user.Role;
@@ -288,9 +289,17 @@ public class BudgetService {
         .orElseThrow(() -> invalid("period", "period must be one of " + PERIODS));
   }
 
-  /** Where a budget stands now; {@link BudgetAlerts} evaluates thresholds on exactly this. */
+  /**
+   * Where a budget stands now; {@link BudgetAlerts} evaluates thresholds on exactly this. In a
+   * period of whole days the finished jobs' accruals come from the daily rollups, and only the
+   * unfinished jobs are costed from their events.
+   */
   BudgetView view(Budget budget) {
-    return reading(budget).view();
+    Instant now = clock.instant();
+    BudgetCalendar calendar = new BudgetCalendar(configuration.timezone());
+    BudgetPeriod period =
+        calendar.periodContaining(budget.period(), now, budget.createdAt(), budget.lastResetAt());
+    return view(budget, calendar, period, now, inScope(budget.scope(), period, now));
   }
 
   /**
@@ -308,7 +317,14 @@ public class BudgetService {
     BudgetPeriod period =
         calendar.periodContaining(budget.period(), now, budget.createdAt(), budget.lastResetAt());
     List<JobHistory> during = jobs.unsettledDuring(period, budget.scope());
-    InScope current = inScope(budget.scope(), period, during, now);
+    InScope current =
+        inScope(
+            budget.scope(), period, jobs.settledTotal(period, budget.scope()).total(), during, now);
+    return new Reading(view(budget, calendar, period, now, current), period, now, during);
+  }
+
+  private BudgetView view(
+      Budget budget, BudgetCalendar calendar, BudgetPeriod period, Instant now, InScope current) {
     BudgetStatus status =
         BudgetStatus.of(
             budget.limit(),
@@ -316,15 +332,11 @@ public class BudgetService {
             current.spend().total(),
             current.reserved(),
             period);
-    return new Reading(
-        new BudgetView(
-            budget,
-            status,
-            Forecast.atPeriodEnd(
-                budget.period(), period, now, calendar, current.spend(), current.activeJobs())),
-        period,
-        now,
-        during);
+    return new BudgetView(
+        budget,
+        status,
+        Forecast.atPeriodEnd(
+            budget.period(), period, now, calendar, current.spend(), current.activeJobs()));
   }
 
   /**
@@ -383,24 +395,69 @@ public class BudgetService {
    * <p>The database sums the cost events and picks the jobs in scope that ran in the period or are
    * still queued; the engine costs each job from its events ({@link JobAccrual}), except a finished
    * job whose events all lie inside the period: that one costs its final cost in it, which the
-   * database sums ({@link JobRepository#settledTotal}). Reservations and remaining costs are what
-   * jobs hold now, so only the period containing now has them (a closed period, measured for a
-   * rollover, is spend alone). A paused job still holds its reservation: it has not ended and may
-   * resume.
+   * database sums ({@link JobRepository#settledTotal}). In a period of whole days (daily, weekly,
+   * monthly) the daily rollups of finished jobs answer for every finished job instead ({@link
+   * JobRepository#finishedByDay}), and only the unfinished ones are costed. Reservations and
+   * remaining costs are what jobs hold now, so only the period containing now has them (a closed
+   * period, measured for a rollover, is spend alone). A paused job still holds its reservation: it
+   * has not ended and may resume.
    */
   private InScope inScope(BudgetScope scope, BudgetPeriod period) {
-    return inScope(scope, period, jobs.unsettledDuring(period, scope), clock.instant());
+    return inScope(scope, period, clock.instant());
   }
 
   /**
-   * As {@link #inScope(BudgetScope, BudgetPeriod)}, from the jobs in scope not settled in the
-   * period read already; the settled ones count with their final costs ({@link
-   * JobRepository#settledTotal}).
+   * As {@link #inScope(BudgetScope, BudgetPeriod)}: in a period of whole days with the finished
+   * jobs' accruals from the daily rollups (what they accrued, not floored: {@link
+   * JobDayTotal#net}), else with the final costs of the jobs settled in it.
+   */
+  private InScope inScope(BudgetScope scope, BudgetPeriod period, Instant now) {
+    Optional<BigDecimal> finished = finishedIn(scope, period);
+    if (finished.isPresent()) {
+      return inScope(scope, period, finished.get(), jobs.unfinishedDuring(period, scope), now);
+    }
+    return inScope(
+        scope,
+        period,
+        jobs.settledTotal(period, scope).total(),
+        jobs.unsettledDuring(period, scope),
+        now);
+  }
+
+  /** What the finished jobs in scope accrued in a period of whole days, by the daily rollups. */
+  private Optional<BigDecimal> finishedIn(BudgetScope scope, BudgetPeriod period) {
+    if (period.start().equals(Instant.MIN)
+        || period.end().isEmpty()
+        || !period.startIncluded()
+        || period.endIncluded()) {
+      return Optional.empty();
+    }
+    BudgetCalendar calendar = new BudgetCalendar(configuration.timezone());
+    LocalDate first = calendar.dayOf(period.start());
+    LocalDate end = calendar.dayOf(period.end().get());
+    if (!calendar.startOf(first).equals(period.start())
+        || !calendar.startOf(end).equals(period.end().get())) {
+      return Optional.empty();
+    }
+    return jobs.finishedByDay(calendar, first, end.minusDays(1), scope)
+        .map(
+            days ->
+                days.values().stream()
+                    .map(JobDayTotal::net)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add));
+  }
+
+  /**
+   * As {@link #inScope(BudgetScope, BudgetPeriod)}, from what the jobs not read here accrued
+   * ({@code accrued}) and the jobs read with their events ({@code during}), each costed here.
    */
   private InScope inScope(
-      BudgetScope scope, BudgetPeriod period, List<JobHistory> during, Instant now) {
+      BudgetScope scope,
+      BudgetPeriod period,
+      BigDecimal accrued,
+      List<JobHistory> during,
+      Instant now) {
     boolean holdsNow = period.contains(now);
-    BigDecimal accrued = jobs.settledTotal(period, scope).total();
     List<BigDecimal> reservations = new ArrayList<>();
     List<RemainingJobCost> activeJobs = new ArrayList<>();
     for (JobHistory history : during) {

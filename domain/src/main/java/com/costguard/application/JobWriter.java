@@ -12,6 +12,7 @@ import com.costguard.model.audit.AuditedChange;
 import com.costguard.model.budget.Budget;
 import com.costguard.model.job.Job;
 import com.costguard.model.job.JobEdit;
+import com.costguard.model.job.JobHistory;
 import com.costguard.model.job.JobRepository;
 import com.costguard.model.job.JobStatus;
 import com.costguard.model.job.NewJob;
@@ -134,6 +135,9 @@ public class JobWriter {
     JobCostReading reading = JobCostReading.of(job, activity);
     job.follow(activity, reading.view().currentCost());
     job.settle(activity, events);
+    if (job.status().isFinished()) {
+      jobs.addDays(new JobHistory(job, events));
+    }
     // The budgets below read the job from the database, as settled or not (JobRepository): it must
     // be there as it now is, or a job that has just finished would be counted both ways.
     jobs.flush();
@@ -175,6 +179,7 @@ public class JobWriter {
     JobStatus before = job.status();
     job.cancel(by.username(), now, reading.view().currentCost());
     job.settle(activity, events);
+    jobs.addDays(new JobHistory(job, events));
     audit.record(by, cancelled(job, before));
     return new Cancellation(
         reading,
@@ -191,7 +196,14 @@ public class JobWriter {
   public Job update(long jobId, JobEdit edit, Actor by) {
     Job job = jobs.byIdForUpdate(jobId).orElseThrow(() -> JobService.noSuchJob(jobId));
     Map<String, JsonValue> before = editable(job);
+    // Its days move with it from its old client, project and team to the new ones.
+    Optional<JobHistory> rolledUp =
+        job.daysRolledUp()
+            ? Optional.of(new JobHistory(job, jobs.events(jobId)))
+            : Optional.empty();
+    rolledUp.ifPresent(jobs::removeDays);
     job.edit(edit);
+    rolledUp.ifPresent(jobs::addDays);
     AuditedFields.between(before, editable(job))
         .ifPresent(
             f ->

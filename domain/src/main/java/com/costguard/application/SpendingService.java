@@ -9,6 +9,9 @@ import com.costguard.cost.budget.SpendAttribution;
 import com.costguard.model.costevent.CostEventRepository;
 import com.costguard.model.costevent.CostEventRepository.GroupTotal;
 import com.costguard.model.costevent.SpendDimension;
+import com.costguard.model.job.JobDayTotal;
+import com.costguard.model.job.JobDimension;
+import com.costguard.model.job.JobHistory;
 import com.costguard.model.job.JobRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,8 +21,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -88,46 +93,129 @@ public class SpendingService {
       Map<String, SpendingSummary.Group> byStatus,
       Map<String, SpendingSummary.Group> byClient,
       Map<String, SpendingSummary.Group> byProject,
-      Map<LocalDate, SpendingSummary.Group> byDay) {}
+      Map<LocalDate, SpendingSummary.Group> byDay) {
+
+    JobSpend() {
+      this(
+          SpendingSummary.Group.EMPTY,
+          new HashMap<>(),
+          new HashMap<>(),
+          new HashMap<>(),
+          new HashMap<>(),
+          new HashMap<>());
+    }
+
+    /** With {@link #all} summed from the groups by status, which every job is in once. */
+    JobSpend done() {
+      return new JobSpend(
+          byStatus.values().stream()
+              .reduce(SpendingSummary.Group.EMPTY, SpendingSummary.Group::plus),
+          byProvider,
+          byStatus,
+          byClient,
+          byProject,
+          byDay);
+    }
+  }
 
   /**
    * Each job that ran in the range counts once, with the sum of its accrual day by day (so the days
-   * add up to the total).
+   * add up to the total). A range of whole days reads the finished jobs' days from the daily
+   * rollups and costs only the unfinished jobs from their events; any other range (or rollups not
+   * complete yet) costs every job that ran in it.
    */
   private JobSpend jobSpend(Instant from, Instant to) {
     Instant now = clock.instant();
     BudgetCalendar calendar = new BudgetCalendar(configuration.timezone());
     BudgetPeriod range = BudgetPeriod.startingAt(from, to);
-    Map<String, SpendingSummary.Group> byProvider = new HashMap<>();
-    Map<String, SpendingSummary.Group> byStatus = new HashMap<>();
-    Map<String, SpendingSummary.Group> byClient = new HashMap<>();
-    Map<String, SpendingSummary.Group> byProject = new HashMap<>();
+    LocalDate first = calendar.dayOf(from);
+    LocalDate last = calendar.dayOf(to).minusDays(1);
+    boolean wholeDays =
+        calendar.startOf(first).equals(from) && calendar.startOf(last.plusDays(1)).equals(to);
+    Optional<JobSpend> finished =
+        wholeDays ? finishedJobSpend(calendar, first, last) : Optional.empty();
+    JobSpend spend = finished.orElseGet(JobSpend::new);
+    if (finished.isPresent()) {
+      for (JobHistory history : jobs.unfinishedDuring(range, BudgetScope.wholeOrganisation())) {
+        add(spend, history, from, to, calendar, now);
+      }
+    } else {
+      // One job at a time: a month of jobs with their events does not fit in the heap at scale.
+      jobs.eachDuring(
+          range,
+          BudgetScope.wholeOrganisation(),
+          history -> add(spend, history, from, to, calendar, now));
+    }
+    return spend.done();
+  }
+
+  /** The finished jobs' spend from the daily rollups; empty when they cannot answer. */
+  private Optional<JobSpend> finishedJobSpend(
+      BudgetCalendar calendar, LocalDate first, LocalDate last) {
+    Optional<SortedMap<LocalDate, JobDayTotal>> days =
+        jobs.finishedByDay(calendar, first, last, BudgetScope.wholeOrganisation());
+    Map<JobDimension, Map<String, SpendingSummary.Group>> groups =
+        new EnumMap<>(JobDimension.class);
+    for (JobDimension dimension :
+        List.of(
+            JobDimension.PROVIDER,
+            JobDimension.STATUS,
+            JobDimension.CLIENT,
+            JobDimension.PROJECT)) {
+      Optional<Map<Optional<String>, JobDayTotal>> byValue =
+          jobs.finishedBy(dimension, calendar, first, last);
+      if (byValue.isEmpty()) {
+        return Optional.empty();
+      }
+      Map<String, SpendingSummary.Group> named = new HashMap<>();
+      byValue.get().forEach((value, total) -> named.put(named(value), group(total)));
+      groups.put(dimension, named);
+    }
+    if (days.isEmpty()) {
+      return Optional.empty();
+    }
     Map<LocalDate, SpendingSummary.Group> byDay = new HashMap<>();
-    // One job at a time: a month of jobs with their events does not fit in the heap at scale.
-    jobs.eachDuring(
-        range,
-        BudgetScope.wholeOrganisation(),
-        history -> {
-          JobAccrual accrual = JobAccrual.of(history.job().spec(), history.jobEvents(), now);
-          if (!accrual.ranIn(range)) {
-            return; // still queued
-          }
-          SortedMap<LocalDate, BigDecimal> days = accrual.byDay(from, to, calendar);
-          BigDecimal cost = days.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-          SpendingSummary.Group job = new SpendingSummary.Group(cost, 1);
-          SpendAttribution attribution = history.attribution();
-          byProvider.merge(named(attribution.provider()), job, SpendingSummary.Group::plus);
-          byStatus.merge(history.job().status().wireName(), job, SpendingSummary.Group::plus);
-          byClient.merge(named(attribution.client()), job, SpendingSummary.Group::plus);
-          byProject.merge(named(attribution.project()), job, SpendingSummary.Group::plus);
-          days.forEach(
-              (day, amount) ->
-                  byDay.merge(
-                      day, new SpendingSummary.Group(amount, 1), SpendingSummary.Group::plus));
-        });
-    SpendingSummary.Group all =
-        byStatus.values().stream().reduce(SpendingSummary.Group.EMPTY, SpendingSummary.Group::plus);
-    return new JobSpend(all, byProvider, byStatus, byClient, byProject, byDay);
+    days.get().forEach((day, total) -> byDay.put(day, group(total)));
+    return Optional.of(
+        new JobSpend(
+            SpendingSummary.Group.EMPTY,
+            groups.get(JobDimension.PROVIDER),
+            groups.get(JobDimension.STATUS),
+            groups.get(JobDimension.CLIENT),
+            groups.get(JobDimension.PROJECT),
+            byDay));
+  }
+
+  /** The summary's groups count the days floored at zero, as the jobs costed here do. */
+  private static SpendingSummary.Group group(JobDayTotal total) {
+    return new SpendingSummary.Group(total.amount(), total.jobs());
+  }
+
+  /** Costs one job from its events and adds it to the spend, if it ran in the range. */
+  private static void add(
+      JobSpend spend,
+      JobHistory history,
+      Instant from,
+      Instant to,
+      BudgetCalendar calendar,
+      Instant now) {
+    JobAccrual accrual = JobAccrual.of(history.job().spec(), history.jobEvents(), now);
+    if (!accrual.ranIn(BudgetPeriod.startingAt(from, to))) {
+      return; // still queued
+    }
+    SortedMap<LocalDate, BigDecimal> days = accrual.byDay(from, to, calendar);
+    BigDecimal cost = days.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    SpendingSummary.Group job = new SpendingSummary.Group(cost, 1);
+    SpendAttribution attribution = history.attribution();
+    spend.byProvider().merge(named(attribution.provider()), job, SpendingSummary.Group::plus);
+    spend.byStatus().merge(history.job().status().wireName(), job, SpendingSummary.Group::plus);
+    spend.byClient().merge(named(attribution.client()), job, SpendingSummary.Group::plus);
+    spend.byProject().merge(named(attribution.project()), job, SpendingSummary.Group::plus);
+    days.forEach(
+        (day, amount) ->
+            spend
+                .byDay()
+                .merge(day, new SpendingSummary.Group(amount, 1), SpendingSummary.Group::plus));
   }
 
   private static String named(Optional<String> value) {

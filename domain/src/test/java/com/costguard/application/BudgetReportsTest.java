@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -152,6 +153,43 @@ class BudgetReportsTest {
     assertThat(history.months().get(5).complete()).isFalse();
     assertThat(history.months().get(5).spent()).isEqualByComparingTo("30");
     assertThat(history.trend().orElseThrow().nextMonth()).isEqualByComparingTo("250");
+  }
+
+  /**
+   * The finished jobs' days read from the daily rollups give the budget's view, the chart and the
+   * months of history that costing every job from its events gives: jobs across the month's start,
+   * one the months before, a paused and a running one, another client's; monthly, weekly and total
+   * budgets (the last one's chart starts before its days: the rollups are read for whole days
+   * only).
+   */
+  @Test
+  void theDailyRollupsAnswerTheChartAndTheHistoryAsCostingEveryJobDoes() {
+    clock.set(RecordedJobs.at("+2 12:00"));
+    RecordedJobs recorded = new RecordedJobs(clock);
+    reports.jobs = recorded.repository;
+    budgetService.jobs = recorded.repository;
+    recorded.report(recorded.create("acme"), "-3 22:00 started; -1 02:00 completed");
+    recorded.report(recorded.create("acme"), "-40 10:00 started; -40 12:00 completed");
+    recorded.report(recorded.create("acme"), "-33 22:00 started; -31 02:00 failed");
+    recorded.report(recorded.create("acme"), "08:00 started; 09:00 paused");
+    recorded.report(recorded.create("acme"), "+1 20:00 started");
+    recorded.report(recorded.create("globex"), "-2 08:00 started; 10:00 completed");
+    spend("acme", "2026-03-03T09:00:00Z", "2.50");
+    for (String period : List.of("calendar_month", "weekly", "daily", "total")) {
+      for (String client : Arrays.asList("acme", null)) {
+        long id = budget(period, client);
+        recorded.repository.rollups = true;
+        List<BudgetReports.DaySpend> days = reports.days(id);
+        BudgetReports.History history = reports.history(id, 6);
+        BudgetView view = budgetService.get(id);
+        recorded.repository.rollups = false;
+
+        assertThat(view).as(period + " " + client).isEqualTo(budgetService.get(id));
+
+        assertThat(days).as(period + " " + client).isEqualTo(reports.days(id));
+        assertThat(history).as(period + " " + client).isEqualTo(reports.history(id, 6));
+      }
+    }
   }
 
   @Test

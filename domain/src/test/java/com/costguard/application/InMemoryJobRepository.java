@@ -1,8 +1,11 @@
 package com.costguard.application;
 
+import com.costguard.cost.budget.BudgetCalendar;
 import com.costguard.cost.budget.BudgetPeriod;
 import com.costguard.cost.budget.BudgetScope;
 import com.costguard.model.job.Job;
+import com.costguard.model.job.JobDayTotal;
+import com.costguard.model.job.JobDimension;
 import com.costguard.model.job.JobHistory;
 import com.costguard.model.job.JobRepository;
 import com.costguard.model.job.JobStatus;
@@ -10,6 +13,7 @@ import com.costguard.model.job.ReportedJobEvent;
 import jakarta.persistence.EntityExistsException;
 import java.lang.reflect.Field;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -17,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.stream.Collectors;
 
 /** The job repository held in memory, with the database's unique keys, for service tests. */
@@ -74,6 +79,28 @@ class InMemoryJobRepository implements JobRepository {
         .end()
         .map(end -> period.endIncluded() ? !at.isAfter(end) : at.isBefore(end))
         .orElse(true);
+  }
+
+  /**
+   * Whether the daily rollups answer (computed from the events, as the interface does); off, the
+   * services cost every job from its events, as they do until the database's rollups are complete.
+   */
+  boolean rollups = true;
+
+  @Override
+  public Optional<SortedMap<LocalDate, JobDayTotal>> finishedByDay(
+      BudgetCalendar calendar, LocalDate first, LocalDate last, BudgetScope scope) {
+    return rollups
+        ? JobRepository.super.finishedByDay(calendar, first, last, scope)
+        : Optional.empty();
+  }
+
+  @Override
+  public Optional<Map<Optional<String>, JobDayTotal>> finishedBy(
+      JobDimension dimension, BudgetCalendar calendar, LocalDate first, LocalDate last) {
+    return rollups
+        ? JobRepository.super.finishedBy(dimension, calendar, first, last)
+        : Optional.empty();
   }
 
   /** How many times {@link #existingIds} was asked: the database would be queried as often. */

@@ -132,6 +132,42 @@ class SpendingServiceTest {
             new SpendingSummary.Day(LocalDate.of(2026, 3, 3), new BigDecimal("16.80"), 2));
   }
 
+  /**
+   * Whole days are read from the daily rollups of finished jobs, with only the unfinished jobs
+   * costed from their events: every figure as costing every job gives it, over ranges that cut jobs
+   * at both ends, one within a job's run, and one before any.
+   */
+  @Test
+  void theDailyRollupsAnswerWhatCostingEveryJobGives() {
+    clock.set(RecordedJobs.at("+2 12:00"));
+    jobs.report(jobs.create("Acme"), "-1 21:00 started; 01:00 completed");
+    jobs.report(jobs.create("Acme"), "-1 08:00 started; -1 09:00 completed");
+    jobs.report(
+        jobs.create("Globex", Optional.of("Search"), "research", "gcp", "100"),
+        "-1 22:00 started; 06:00 interrupted; 06:30 resumed; +1 03:00 completed");
+    jobs.report(jobs.create(null), "+1 08:00 started; +1 09:00 failed");
+    jobs.report(jobs.create("Globex"), "22:00 started; +1 02:00 paused");
+    jobs.report(jobs.create("Initech"), "+1 20:00 started");
+    jobs.create("Acme"); // queued
+    stored("2026-03-02T10:00:00Z", "5.00", "Acme", null);
+    for (String[] range :
+        new String[][] {
+          {"2026-02-28T23:00:00Z", "2026-03-04T23:00:00Z"},
+          {"2026-03-01T23:00:00Z", "2026-03-02T23:00:00Z"},
+          {"2026-03-02T23:00:00Z", "2026-03-03T23:00:00Z"},
+          {"2026-02-20T23:00:00Z", "2026-02-21T23:00:00Z"}
+        }) {
+      Instant from = Instant.parse(range[0]);
+      Instant to = Instant.parse(range[1]);
+      jobs.repository.rollups = true;
+      SpendingSummary rolledUp = spending.summary(from, to);
+      jobs.repository.rollups = false;
+      SpendingSummary costed = spending.summary(from, to);
+
+      assertThat(rolledUp).as(range[0]).isEqualTo(costed);
+    }
+  }
+
   /** Exact: {@code 2.40} is not {@code 2.4}, so a group shows its cents as the engine gave them. */
   private static SpendingSummary.Group group(String cost, long count) {
     return new SpendingSummary.Group(new BigDecimal(cost), count);

@@ -82,6 +82,13 @@ public final class JobAccrual {
 
   /** The job's cost accrued in {@code period}, never below zero; zero when it did not run in it. */
   public BigDecimal in(BudgetPeriod period) {
+    return net(period).max(BigDecimal.ZERO);
+  }
+
+  /**
+   * As {@link #in}, not floored at zero: the cost at the period's end less the cost at its start.
+   */
+  private BigDecimal net(BudgetPeriod period) {
     if (!ranIn(period)) {
       return BigDecimal.ZERO;
     }
@@ -94,7 +101,7 @@ public final class JobAccrual {
     boolean startedInside = activity.startedAt().get().isAfter(period.start());
     BigDecimal atStart =
         startedInside ? BigDecimal.ZERO : costAt(period.start(), !period.startIncluded());
-    return atEnd.subtract(atStart).max(BigDecimal.ZERO);
+    return atEnd.subtract(atStart);
   }
 
   /**
@@ -122,6 +129,34 @@ public final class JobAccrual {
               later(whole.start(), from), earlier(whole.end().orElseThrow(), to));
       if (ranIn(part)) {
         days.put(day, in(part));
+      }
+    }
+    return days;
+  }
+
+  /**
+   * What a job accrued on one calendar day: floored at zero ({@link #in}) and not ({@code net}).
+   */
+  public record Day(BigDecimal amount, BigDecimal net) {}
+
+  /**
+   * The job's accrual on each calendar day it ran, whole days (what {@link #byDay} gives for any
+   * range of whole days, and the net accrual beside it): the days, consecutive, that a finished job
+   * adds to the daily rollups.
+   */
+  public SortedMap<LocalDate, Day> days(BudgetCalendar calendar) {
+    SortedMap<LocalDate, Day> days = new TreeMap<>();
+    if (activity.startedAt().isEmpty()) {
+      return days;
+    }
+    LocalDate last = calendar.dayOf(activity.endedAt().orElse(activity.asOf()));
+    for (LocalDate day = calendar.dayOf(activity.startedAt().get());
+        !day.isAfter(last);
+        day = day.plusDays(1)) {
+      BudgetPeriod whole = calendar.day(day);
+      if (ranIn(whole)) {
+        BigDecimal net = net(whole);
+        days.put(day, new Day(net.max(BigDecimal.ZERO), net));
       }
     }
     return days;

@@ -1,5 +1,7 @@
 package com.costguard.infrastructure.persistence;
 
+import com.costguard.config.Configuration;
+import com.costguard.cost.budget.BudgetCalendar;
 import com.costguard.cost.budget.BudgetPeriod;
 import com.costguard.cost.budget.BudgetScope;
 import com.costguard.cost.job.JobEvent;
@@ -7,6 +9,9 @@ import com.costguard.cost.job.JobEventType;
 import com.costguard.cost.job.Stage;
 import com.costguard.model.job.Job;
 import com.costguard.model.job.JobCriteria;
+import com.costguard.model.job.JobDayTotal;
+import com.costguard.model.job.JobDays;
+import com.costguard.model.job.JobDimension;
 import com.costguard.model.job.JobHistory;
 import com.costguard.model.job.JobInPeriod;
 import com.costguard.model.job.JobOrder;
@@ -14,16 +19,23 @@ import com.costguard.model.job.JobRepository;
 import com.costguard.model.job.JobStatus;
 import com.costguard.model.job.ReportedJobEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -36,6 +48,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -46,6 +60,8 @@ public class JpaJobRepository implements JobRepository {
 
   @PersistenceContext(unitName = "costguard")
   EntityManager em;
+
+  @Inject Configuration configuration;
 
   @Override
   public Optional<Job> byId(long id) {
@@ -452,6 +468,196 @@ public class JpaJobRepository implements JobRepository {
     value.ifPresent(
         v ->
             condition(conditions, parameters, "j.%1$s = :%1$s".formatted(attribute), attribute, v));
+  }
+
+  // ---------------------------------------------------------------- daily rollups (V28)
+
+  /** Adds the job's days in the installation's zone, in one upsert into one shard. */
+  @Override
+  public void addDays(JobHistory finished) {
+    writeDays(finished, 1);
+    finished.job().rollDaysUp();
+  }
+
+  @Override
+  public void removeDays(JobHistory finished) {
+    writeDays(finished, -1);
+  }
+
+  private void writeDays(JobHistory job, int sign) {
+    JobDayRows rows = new JobDayRows();
+    rows.add(JobDays.of(job, calendar()), sign);
+    write(rows);
+  }
+
+  private void write(JobDayRows rows) {
+    try {
+      rows.write(em.unwrap(Connection.class), configuration.timezone(), SpendHours.nextShard());
+    } catch (SQLException e) {
+      throw new PersistenceException("adding to the job day rollups failed: " + e.getMessage(), e);
+    }
+  }
+
+  private BudgetCalendar calendar() {
+    return new BudgetCalendar(configuration.timezone());
+  }
+
+  /**
+   * The rows of one dimension and value over the days, summed by day: the scope's attribute, or the
+   * whole organisation's (a range of {@code ix_job_days_range}).
+   */
+  @Override
+  public Optional<SortedMap<LocalDate, JobDayTotal>> finishedByDay(
+      BudgetCalendar calendar, LocalDate first, LocalDate last, BudgetScope scope) {
+    Optional<Map.Entry<JobDimension, String>> key = dimensionOf(scope);
+    if (key.isEmpty() || !rolledUp(calendar)) {
+      return Optional.empty();
+    }
+    Query query =
+        em.createNativeQuery(
+            "select day, sum(amount), sum(net), sum(ran) from job_days where zone = ? and"
+                + " dimension = ? and day between ? and ? and "
+                + (key.get().getValue() == null ? "value is null" : "value = ?")
+                + " group by day");
+    query.setParameter(1, calendar.zone().getId());
+    query.setParameter(2, key.get().getKey().column());
+    query.setParameter(3, Date.valueOf(first));
+    query.setParameter(4, Date.valueOf(last));
+    if (key.get().getValue() != null) {
+      query.setParameter(5, key.get().getValue());
+    }
+    SortedMap<LocalDate, JobDayTotal> byDay = new TreeMap<>();
+    for (Object[] row : rows(query)) {
+      byDay.put(
+          date(row[0]),
+          new JobDayTotal((BigDecimal) row[1], (BigDecimal) row[2], ((Number) row[3]).longValue()));
+    }
+    return Optional.of(byDay);
+  }
+
+  /**
+   * The rows of the dimension over the days, summed by value; the jobs that ran are those started
+   * in the range and those that ran on from the day before it.
+   */
+  @Override
+  public Optional<Map<Optional<String>, JobDayTotal>> finishedBy(
+      JobDimension dimension, BudgetCalendar calendar, LocalDate first, LocalDate last) {
+    if (!rolledUp(calendar)) {
+      return Optional.empty();
+    }
+    Query sums =
+        em.createNativeQuery(
+            "select value, sum(amount), sum(net), sum(started) from job_days where zone = ? and"
+                + " dimension = ? and day between ? and ? group by value");
+    sums.setParameter(1, calendar.zone().getId());
+    sums.setParameter(2, dimension.column());
+    sums.setParameter(3, Date.valueOf(first));
+    sums.setParameter(4, Date.valueOf(last));
+    Map<Optional<String>, JobDayTotal> byValue = new HashMap<>();
+    for (Object[] row : rows(sums)) {
+      byValue.merge(
+          Optional.ofNullable((String) row[0]),
+          new JobDayTotal((BigDecimal) row[1], (BigDecimal) row[2], ((Number) row[3]).longValue()),
+          JobDayTotal::plus);
+    }
+    Query before =
+        em.createNativeQuery(
+            "select value, sum(continuing) from job_days where zone = ? and dimension = ? and"
+                + " day = ? group by value having sum(continuing) <> 0");
+    before.setParameter(1, calendar.zone().getId());
+    before.setParameter(2, dimension.column());
+    before.setParameter(3, Date.valueOf(first.minusDays(1)));
+    for (Object[] row : rows(before)) {
+      byValue.merge(
+          Optional.ofNullable((String) row[0]),
+          new JobDayTotal(BigDecimal.ZERO, BigDecimal.ZERO, ((Number) row[1]).longValue()),
+          JobDayTotal::plus);
+    }
+    return Optional.of(byValue);
+  }
+
+  /**
+   * Whether the rollups hold every finished job, in {@code calendar}'s zone: until the backfill
+   * ({@link #rollUpPendingDays}) is through, or with a zone the rows were not written in, they
+   * cannot answer.
+   */
+  private boolean rolledUp(BudgetCalendar calendar) {
+    if (!calendar.zone().equals(configuration.timezone())) {
+      return false;
+    }
+    Query pending =
+        em.createNativeQuery(
+            "select exists (select 1 from jobs where days_rolled_up = false and status in"
+                + " ('COMPLETED', 'FAILED', 'CANCELLED')) or exists (select 1 from job_days where"
+                + " zone <> ?)");
+    pending.setParameter(1, calendar.zone().getId());
+    return ((Number) pending.getSingleResult()).intValue() == 0;
+  }
+
+  /** The one attribute a scope names, or the whole organisation; empty for more than one. */
+  private static Optional<Map.Entry<JobDimension, String>> dimensionOf(BudgetScope scope) {
+    List<Map.Entry<JobDimension, String>> named = new ArrayList<>();
+    scope.client().ifPresent(v -> named.add(Map.entry(JobDimension.CLIENT, v)));
+    scope.project().ifPresent(v -> named.add(Map.entry(JobDimension.PROJECT, v)));
+    scope.team().ifPresent(v -> named.add(Map.entry(JobDimension.TEAM, v)));
+    scope.provider().ifPresent(v -> named.add(Map.entry(JobDimension.PROVIDER, v)));
+    if (named.size() > 1) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        named.isEmpty() ? new AbstractMap.SimpleEntry<>(JobDimension.ALL, null) : named.get(0));
+  }
+
+  @Override
+  public int rollUpPendingDays(int max) {
+    @SuppressWarnings("unchecked")
+    List<Number> found =
+        em.createNativeQuery(
+                "select id from jobs where days_rolled_up = false and status in ('COMPLETED',"
+                    + " 'FAILED', 'CANCELLED') order by id limit ? for update")
+            .setParameter(1, max)
+            .getResultList();
+    List<Long> ids = found.stream().map(Number::longValue).toList();
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    JobDayRows rows = new JobDayRows();
+    BudgetCalendar calendar = calendar();
+    histories(ids, history -> rows.add(JobDays.of(history, calendar), 1));
+    write(rows);
+    Query done =
+        em.createNativeQuery(
+            "update jobs set days_rolled_up = true where id in ("
+                + String.join(",", Collections.nCopies(ids.size(), "?"))
+                + ")");
+    for (int i = 0; i < ids.size(); i++) {
+      done.setParameter(i + 1, ids.get(i));
+    }
+    done.executeUpdate();
+    return ids.size();
+  }
+
+  @Override
+  public boolean clearDaysOfOtherZones() {
+    Query other =
+        em.createNativeQuery("select exists (select 1 from job_days where zone <> ?)")
+            .setParameter(1, configuration.timezone().getId());
+    if (((Number) other.getSingleResult()).intValue() == 0) {
+      return false;
+    }
+    em.createNativeQuery("delete from job_days").executeUpdate();
+    em.createNativeQuery("update jobs set days_rolled_up = false where days_rolled_up = true")
+        .executeUpdate();
+    return true;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object[]> rows(Query query) {
+    return query.getResultList();
+  }
+
+  private static LocalDate date(Object value) {
+    return value instanceof LocalDate local ? local : ((Date) value).toLocalDate();
   }
 
   @Override

@@ -6,6 +6,7 @@ import com.costguard.application.UserService;
 import com.costguard.config.Configuration;
 import com.costguard.infrastructure.schedule.AlertSchedule;
 import com.costguard.infrastructure.schedule.DemoProgressSchedule;
+import com.costguard.infrastructure.schedule.JobDaysBackfill;
 import com.costguard.infrastructure.schedule.JobSnapshotSchedule;
 import com.costguard.model.user.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +36,7 @@ public class ApplicationStartup {
   @Inject DemoJobs demoJobs;
   @Inject DemoProgressSchedule demoProgress;
   @Inject JobSnapshotSchedule jobSnapshots;
+  @Inject JobDaysBackfill jobDays;
   @Inject AlertSchedule alerts;
 
   public void start() {
@@ -76,6 +78,7 @@ public class ApplicationStartup {
         LOG.info(() -> "Demo data: " + jobs + " jobs, their budgets and increase requests loaded");
         demoProgress.start();
       }
+      jobDays.start();
 
     } catch (SQLException e) {
       throw new IllegalStateException("could not take or release the bootstrap lock", e);
@@ -88,6 +91,7 @@ public class ApplicationStartup {
   /** Stops the schedules as the application stops. */
   public void stop() {
     demoProgress.stop();
+    jobDays.stop();
     jobSnapshots.stop();
     alerts.stop();
   }

@@ -105,6 +105,10 @@ public class Job {
   @Column(name = "last_event_at")
   private Instant lastEventAt;
 
+  /** Whether the job's days are in the daily rollups (V28): set once it has finished. */
+  @Column(name = "days_rolled_up", nullable = false)
+  private boolean daysRolledUp;
+
   protected Job() {}
 
   /**
@@ -203,6 +207,16 @@ public class Job {
   /** Whether {@code user} created the job: the creator is named by username or e-mail. */
   public boolean isCreatedBy(User user) {
     return createdBy.equals(user.username()) || createdBy.equalsIgnoreCase(user.email());
+  }
+
+  /** Whether the job's days are in the daily rollups ({@code JobRepository#addDays}). */
+  public boolean daysRolledUp() {
+    return daysRolledUp;
+  }
+
+  /** Records that the job's days are in the daily rollups now. */
+  public void rollDaysUp() {
+    daysRolledUp = true;
   }
 
   public Long id() {

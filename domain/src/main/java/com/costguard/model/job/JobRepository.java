@@ -1,8 +1,11 @@
 package com.costguard.model.job;
 
+import com.costguard.cost.budget.BudgetCalendar;
 import com.costguard.cost.budget.BudgetPeriod;
 import com.costguard.cost.budget.BudgetScope;
+import com.costguard.cost.budget.JobAccrual;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -11,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -158,6 +163,86 @@ public interface JobRepository {
     public SettledJobs plus(SettledJobs other) {
       return new SettledJobs(total.add(other.total), count + other.count);
     }
+  }
+
+  /**
+   * What the finished jobs in {@code scope} accrued on each day from {@code first} to {@code last}
+   * (days of {@code calendar}), a day without any absent: per day the jobs that ran on it. Empty
+   * when the daily rollups (V28) cannot answer (some finished job not in them yet, another time
+   * zone, a scope of more than one attribute): the caller then costs the jobs from their events.
+   * Here, the jobs are costed from their events: the rule the rollups keep.
+   */
+  default Optional<SortedMap<LocalDate, JobDayTotal>> finishedByDay(
+      BudgetCalendar calendar, LocalDate first, LocalDate last, BudgetScope scope) {
+    SortedMap<LocalDate, JobDayTotal> byDay = new TreeMap<>();
+    for (JobDays job : finishedDays(calendar, first, last, scope)) {
+      job.days()
+          .subMap(first, last.plusDays(1))
+          .forEach(
+              (day, cost) ->
+                  byDay.merge(
+                      day, new JobDayTotal(cost.amount(), cost.net(), 1), JobDayTotal::plus));
+    }
+    return Optional.of(byDay);
+  }
+
+  /**
+   * As {@link #finishedByDay}, over the whole range for each value of {@code dimension} (a job
+   * without the attribute under an empty value), the whole organisation's jobs: each job counts
+   * once.
+   */
+  default Optional<Map<Optional<String>, JobDayTotal>> finishedBy(
+      JobDimension dimension, BudgetCalendar calendar, LocalDate first, LocalDate last) {
+    Map<Optional<String>, JobDayTotal> byValue = new HashMap<>();
+    for (JobDays job : finishedDays(calendar, first, last, BudgetScope.wholeOrganisation())) {
+      Collection<JobAccrual.Day> days = job.days().subMap(first, last.plusDays(1)).values();
+      if (!days.isEmpty()) {
+        byValue.merge(
+            dimension.of(job.job()),
+            new JobDayTotal(
+                days.stream().map(JobAccrual.Day::amount).reduce(BigDecimal.ZERO, BigDecimal::add),
+                days.stream().map(JobAccrual.Day::net).reduce(BigDecimal.ZERO, BigDecimal::add),
+                1),
+            JobDayTotal::plus);
+      }
+    }
+    return Optional.of(byValue);
+  }
+
+  /** The finished jobs in scope that ran from {@code first} to {@code last}, with their days. */
+  private List<JobDays> finishedDays(
+      BudgetCalendar calendar, LocalDate first, LocalDate last, BudgetScope scope) {
+    BudgetPeriod range =
+        BudgetPeriod.startingAt(calendar.startOf(first), calendar.startOf(last.plusDays(1)));
+    return during(range, scope).stream()
+        .filter(h -> h.job().status().isFinished())
+        .map(h -> JobDays.of(h, calendar))
+        .toList();
+  }
+
+  /**
+   * Adds a job that has just finished to the daily rollups, and marks it added ({@link
+   * Job#daysRolledUp}). Nothing to do where the rollups are computed from the events, as here.
+   */
+  default void addDays(JobHistory finished) {}
+
+  /** Takes a finished job's days back out of the rollups, before its attribution changes. */
+  default void removeDays(JobHistory finished) {}
+
+  /**
+   * Adds up to {@code max} finished jobs not in the daily rollups yet (finished before V28, or
+   * before the time zone changed) to them, locked meanwhile; answers how many.
+   */
+  default int rollUpPendingDays(int max) {
+    return 0;
+  }
+
+  /**
+   * Empties the daily rollups if they hold days of another time zone than the installation's, all
+   * their jobs to be added again; answers whether it did.
+   */
+  default boolean clearDaysOfOtherZones() {
+    return false;
   }
 
   /** The ids among {@code ids} that are jobs. */

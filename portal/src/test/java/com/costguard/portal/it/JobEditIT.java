@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -93,6 +99,18 @@ class JobEditIT {
                         "createdBy", creator.username())),
                 creator.token()));
 
+    // A finished job: its days in the daily rollups (V28) move with it to the new client.
+    String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+    for (String[] event : new String[][] {{"started", "T09:00:00Z"}, {"completed", "T11:00:00Z"}}) {
+      Api.Answer answer =
+          api.post(
+              "api/v1/jobs/" + jobId + "/events",
+              "{\"type\": \"%s\", \"at\": \"%s%s\", \"idempotencyKey\": \"%s\"}"
+                  .formatted(event[0], yesterday, event[1], event[0]));
+      assertThat(answer.status()).as(answer.body()).isBetween(200, 202);
+    }
+    assertThat(ranOn("EG-" + run)).isZero();
+
     PortalUsers.signIn(browser, base, creator.username());
     browser.get(base + "dashboard/jobs/" + jobId);
     Browser.openDialog(browser, "job:editButton", "editForm:name");
@@ -114,6 +132,7 @@ class JobEditIT {
     assertThat(job.getString("name")).isEqualTo("after-" + run);
     assertThat(job.getString("client")).isEqualTo("EG-" + run);
     assertThat(job.getString("project")).isEqualTo("EV-" + run);
+    assertThat(ranOn("EG-" + run)).isEqualTo(1);
     List<JsonObject> audited =
         api.get("api/v1/audit-log?action=job.updated&actor=" + creator.username(), admin)
             .json()
@@ -130,6 +149,21 @@ class JobEditIT {
     waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("jobName")));
     assertThat(browser.findElements(By.id("job:editButton"))).isEmpty();
     assertThat(browser.findElements(By.id("editForm:save"))).isEmpty();
+  }
+
+  /** The days the jobs of {@code client} ran on, as the daily rollups count them. */
+  private static long ranOn(String client) throws SQLException {
+    try (Connection db = TestDatabase.connect();
+        PreparedStatement query =
+            db.prepareStatement(
+                "select coalesce(sum(ran), 0) from job_days where dimension = 'client' and value"
+                    + " = ?")) {
+      query.setString(1, client);
+      try (ResultSet result = query.executeQuery()) {
+        result.next();
+        return result.getLong(1);
+      }
+    }
   }
 
   /**
