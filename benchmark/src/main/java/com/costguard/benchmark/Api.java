@@ -32,6 +32,23 @@ final class Api {
       }
       return Long.parseLong(m.group(1));
     }
+
+    /** The JSON object named {@code field} in the body, as written (its braces matched). */
+    String object(String field) {
+      int at = body.indexOf("\"" + field + "\"");
+      int from = at < 0 ? -1 : body.indexOf('{', at);
+      if (from < 0) {
+        throw new IllegalStateException("no object " + field + " in " + body);
+      }
+      int depth = 0;
+      for (int i = from; i < body.length(); i++) {
+        depth += body.charAt(i) == '{' ? 1 : body.charAt(i) == '}' ? -1 : 0;
+        if (depth == 0) {
+          return body.substring(from, i + 1);
+        }
+      }
+      throw new IllegalStateException("unbalanced " + field + " in " + body);
+    }
   }
 
   private static final AtomicInteger FAILED = new AtomicInteger();

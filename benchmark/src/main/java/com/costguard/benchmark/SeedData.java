@@ -1,10 +1,13 @@
 package com.costguard.benchmark;
 
+import com.costguard.cost.budget.BudgetCalendar;
+import com.costguard.cost.budget.JobAccrual;
 import com.costguard.cost.job.JobCostCalculator;
 import com.costguard.cost.job.JobEvent;
 import com.costguard.cost.job.JobEventType;
 import com.costguard.cost.job.JobSpec;
 import com.costguard.cost.job.Pricing;
+import com.costguard.model.job.JobStatus;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
@@ -18,7 +21,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -26,6 +31,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongFunction;
@@ -100,12 +106,13 @@ final class SeedData {
     long[] started = new long[Math.toIntExact(n)];
     long[] ended = new long[started.length];
     boolean[] failed = new boolean[started.length];
+    DailyJobRollups days = new DailyJobRollups();
     load(
         "jobs",
         "(external_id, name, created_by, client, project, team, provider, gpu_type, pricing,"
             + " hourly_rate, on_demand_hourly_rate, estimate_min, estimate_max, total_steps,"
             + " status, cancel_requested, final_cost, created_at, ended_at, first_event_at,"
-            + " last_event_at)",
+            + " last_event_at, days_rolled_up)",
         n,
         i -> {
           int j = (int) i;
@@ -127,17 +134,28 @@ final class SeedData {
                   estimate.multiply(new BigDecimal("0.8")),
                   estimate.multiply(new BigDecimal("1.2")),
                   1000);
-          BigDecimal finalCost =
-              JobCostCalculator.cost(spec, events(j, start, stop, failed[j]), stop).currentCost();
+          List<JobEvent> events = events(j, start, stop, failed[j]);
+          BigDecimal finalCost = JobCostCalculator.cost(spec, events, stop).currentCost();
+          String client = CLIENTS[random.nextInt(CLIENTS.length)];
+          String project = PROJECTS[random.nextInt(PROJECTS.length)];
+          String team = TEAMS[random.nextInt(TEAMS.length)];
+          String provider = PROVIDERS[random.nextInt(3)];
+          days.add(
+              JobAccrual.of(spec, events, stop).days(DailyJobRollups.CALENDAR),
+              client,
+              project,
+              team,
+              provider,
+              (failed[j] ? JobStatus.FAILED : JobStatus.COMPLETED).wireName());
           return String.join(
               "\t",
               "seed-job-%08d".formatted(i),
               "Seed training run " + i,
               "seed",
-              CLIENTS[random.nextInt(CLIENTS.length)],
-              PROJECTS[random.nextInt(PROJECTS.length)],
-              TEAMS[random.nextInt(TEAMS.length)],
-              PROVIDERS[random.nextInt(3)],
+              client,
+              project,
+              team,
+              provider,
               "H100",
               pricing.name(),
               spec.hourlyRate().toPlainString(),
@@ -151,8 +169,15 @@ final class SeedData {
               sql(created),
               sql(stop),
               sql(start),
-              sql(stop));
+              sql(stop),
+              "1");
         });
+    List<String> rows = days.rows();
+    load(
+        "job_days",
+        "(zone, day, dimension, value, shard, amount, net, ran, started, continuing)",
+        rows.size(),
+        i -> rows.get((int) i));
     load(
         "job_events",
         "(job_id, idempotency_key, type, occurred_at, received_at)",
@@ -238,6 +263,73 @@ final class SeedData {
         "(dimension, value, hour_start, amount, events, reuse_savings)",
         rows.size(),
         i -> rows.get((int) i));
+  }
+
+  /**
+   * The daily rollups of the finished jobs (V28), summed as the jobs are generated, each job's days
+   * as the cost engine splits them ({@link JobAccrual#days}), in the zone the benchmark runs
+   * Costguard in; what {@code JobWriter} adds as a job finishes. {@code Benchmark} checks them
+   * against the application's costing of every job from its events before it measures.
+   */
+  static final class DailyJobRollups {
+    static final BudgetCalendar CALENDAR = new BudgetCalendar(ZoneId.of("UTC"));
+
+    private final Map<String, Object[]> sums = new HashMap<>();
+
+    void add(
+        SortedMap<LocalDate, JobAccrual.Day> days,
+        String client,
+        String project,
+        String team,
+        String provider,
+        String status) {
+      String[][] dimensions = {
+        {"all", "\\N"},
+        {"client", client},
+        {"project", project},
+        {"team", team},
+        {"provider", provider},
+        {"status", status}
+      };
+      for (Map.Entry<LocalDate, JobAccrual.Day> day : days.entrySet()) {
+        for (String[] dimension : dimensions) {
+          Object[] sum =
+              sums.computeIfAbsent(
+                  dimension[0] + "\t" + dimension[1] + "\t" + day.getKey(),
+                  k -> new Object[] {BigDecimal.ZERO, BigDecimal.ZERO, new long[3]});
+          sum[0] = ((BigDecimal) sum[0]).add(day.getValue().amount());
+          sum[1] = ((BigDecimal) sum[1]).add(day.getValue().net());
+          long[] counts = (long[]) sum[2];
+          counts[0]++;
+          counts[1] += day.getKey().equals(days.firstKey()) ? 1 : 0;
+          counts[2] += day.getKey().equals(days.lastKey()) ? 0 : 1;
+        }
+      }
+    }
+
+    /** The rows for {@code LOAD DATA}: zone, day, dimension, value, shard 0 and the sums. */
+    List<String> rows() {
+      List<String> rows = new ArrayList<>(sums.size());
+      sums.forEach(
+          (key, sum) -> {
+            String[] parts = key.split("\t");
+            long[] counts = (long[]) sum[2];
+            rows.add(
+                String.join(
+                    "\t",
+                    CALENDAR.zone().getId(),
+                    parts[2],
+                    parts[0],
+                    parts[1],
+                    "0",
+                    ((BigDecimal) sum[0]).toPlainString(),
+                    ((BigDecimal) sum[1]).toPlainString(),
+                    Long.toString(counts[0]),
+                    Long.toString(counts[1]),
+                    Long.toString(counts[2])));
+          });
+      return rows;
+    }
   }
 
   /** Sums of generated events per dimension, value and UTC hour, in micro-units. */
