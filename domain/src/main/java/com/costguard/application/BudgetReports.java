@@ -65,8 +65,15 @@ public class BudgetReports {
     Budget budget = budget(budgetId);
     BudgetPeriod period = currentPeriod(budget);
     Instant now = clock.instant();
-    List<JobInPeriod> unsettled = new ArrayList<>();
-    for (JobHistory history : jobs.unsettledDuring(period, budget.scope())) {
+    // The finished jobs across the period's start from their stored days, when the rollups answer;
+    // the others costed from their events.
+    Optional<List<JobInPeriod>> finished = jobs.finishedAcross(calendar(), period, budget.scope());
+    List<JobInPeriod> unsettled = new ArrayList<>(finished.orElse(List.of()));
+    List<JobHistory> costed =
+        finished.isPresent()
+            ? jobs.unfinishedDuring(period, budget.scope())
+            : jobs.unsettledDuring(period, budget.scope());
+    for (JobHistory history : costed) {
       JobAccrual accrual = JobAccrual.of(history.job().spec(), history.jobEvents(), now);
       if (accrual.ranIn(period)) { // a queued job holds a reservation, but has cost nothing
         unsettled.add(

@@ -86,6 +86,11 @@ public class BudgetService {
     return budgets.list(period, enabledOnly).stream().map(this::view).toList();
   }
 
+  /** Every budget as defined, without computing its spend: what a list of names needs. */
+  public List<Budget> definitions() {
+    return budgets.list(Optional.empty(), false);
+  }
+
   /**
    * @throws RequestRefusedException NOT_FOUND for an unknown id
    */
@@ -426,20 +431,12 @@ public class BudgetService {
 
   /** What the finished jobs in scope accrued in a period of whole days, by the daily rollups. */
   private Optional<BigDecimal> finishedIn(BudgetScope scope, BudgetPeriod period) {
-    if (period.start().equals(Instant.MIN)
-        || period.end().isEmpty()
-        || !period.startIncluded()
-        || period.endIncluded()) {
-      return Optional.empty();
-    }
     BudgetCalendar calendar = new BudgetCalendar(configuration.timezone());
-    LocalDate first = calendar.dayOf(period.start());
-    LocalDate end = calendar.dayOf(period.end().get());
-    if (!calendar.startOf(first).equals(period.start())
-        || !calendar.startOf(end).equals(period.end().get())) {
+    if (!calendar.isWholeDays(period)) {
       return Optional.empty();
     }
-    return jobs.finishedByDay(calendar, first, end.minusDays(1), scope)
+    LocalDate end = calendar.dayOf(period.end().orElseThrow());
+    return jobs.finishedByDay(calendar, calendar.dayOf(period.start()), end.minusDays(1), scope)
         .map(
             days ->
                 days.values().stream()

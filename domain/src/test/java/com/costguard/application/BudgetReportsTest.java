@@ -156,11 +156,11 @@ class BudgetReportsTest {
   }
 
   /**
-   * The finished jobs' days read from the daily rollups give the budget's view, the chart and the
-   * months of history that costing every job from its events gives: jobs across the month's start,
-   * one the months before, a paused and a running one, another client's; monthly, weekly and total
-   * budgets (the last one's chart starts before its days: the rollups are read for whole days
-   * only).
+   * The finished jobs' days read from the daily rollups give the budget's view, its job table, the
+   * chart and the months of history that costing every job from its events gives: jobs across the
+   * month's start, one the months before, a paused and a running one, another client's; monthly,
+   * weekly and total budgets (the last one's chart starts before its days: the rollups are read for
+   * whole days only).
    */
   @Test
   void theDailyRollupsAnswerTheChartAndTheHistoryAsCostingEveryJobDoes() {
@@ -182,14 +182,26 @@ class BudgetReportsTest {
         List<BudgetReports.DaySpend> days = reports.days(id);
         BudgetReports.History history = reports.history(id, 6);
         BudgetView view = budgetService.get(id);
+        PeriodJobs jobs = reports.jobsIn(id);
         recorded.repository.rollups = false;
 
         assertThat(view).as(period + " " + client).isEqualTo(budgetService.get(id));
+        PeriodJobs costed = reports.jobsIn(id);
+        assertThat(jobs.figures()).as(period + " " + client).isEqualTo(costed.figures());
+        assertThat(rows(jobs)).as(period + " " + client).isEqualTo(rows(costed));
+        assertThat(rows(jobs).isEmpty()).isEqualTo(period.equals("total")); // created just now
 
         assertThat(days).as(period + " " + client).isEqualTo(reports.days(id));
         assertThat(history).as(period + " " + client).isEqualTo(reports.history(id, 6));
       }
     }
+  }
+
+  /** Every row of the job table, costliest first. */
+  private static List<JobInPeriod> rows(PeriodJobs jobs) {
+    List<JobInPeriod> rows = new ArrayList<>();
+    jobs.each(JobCriteria.ANY, JobOrder.COSTLIEST, rows::add);
+    return rows;
   }
 
   @Test

@@ -7,6 +7,7 @@ import com.costguard.model.job.Job;
 import com.costguard.model.job.JobDayTotal;
 import com.costguard.model.job.JobDimension;
 import com.costguard.model.job.JobHistory;
+import com.costguard.model.job.JobInPeriod;
 import com.costguard.model.job.JobRepository;
 import com.costguard.model.job.JobStatus;
 import com.costguard.model.job.ReportedJobEvent;
@@ -101,6 +102,12 @@ class InMemoryJobRepository implements JobRepository {
     return rollups
         ? JobRepository.super.finishedBy(dimension, calendar, first, last)
         : Optional.empty();
+  }
+
+  @Override
+  public Optional<List<JobInPeriod>> finishedAcross(
+      BudgetCalendar calendar, BudgetPeriod period, BudgetScope scope) {
+    return rollups ? JobRepository.super.finishedAcross(calendar, period, scope) : Optional.empty();
   }
 
   /** How many times {@link #existingIds} was asked: the database would be queried as often. */

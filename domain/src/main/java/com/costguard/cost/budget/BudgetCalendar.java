@@ -41,6 +41,20 @@ public record BudgetCalendar(ZoneId zone) {
     return day.atStartOfDay(zone).toInstant();
   }
 
+  /**
+   * Whether the period is whole local days, {@code [a day's first instant, a later day's first
+   * instant)}: what the daily rollups of finished jobs can answer for.
+   */
+  public boolean isWholeDays(BudgetPeriod period) {
+    return !period.start().equals(Instant.MIN)
+        && period.startIncluded()
+        && startOf(dayOf(period.start())).equals(period.start())
+        && period
+            .end()
+            .filter(end -> !period.endIncluded() && startOf(dayOf(end)).equals(end))
+            .isPresent();
+  }
+
   /** A local date as a period: {@code [its first instant, the next day's first instant)}. */
   public BudgetPeriod day(LocalDate day) {
     return BudgetPeriod.startingAt(startOf(day), startOf(day.plusDays(1)));

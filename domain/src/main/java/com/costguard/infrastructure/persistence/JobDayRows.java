@@ -10,7 +10,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -40,10 +43,16 @@ final class JobDayRows {
 
   final TreeMap<Key, Sums> rows = new TreeMap<>(ORDER);
 
+  /** Each job's own days ({@code job_day_costs}): what it accrued on each, not floored. */
+  private final List<Object[]> jobDays = new ArrayList<>();
+
   /** Adds the job's days under each dimension, {@code sign} times (1 to add, -1 to take back). */
   void add(JobDays job, int sign) {
     BigDecimal times = BigDecimal.valueOf(sign);
     for (Map.Entry<LocalDate, JobAccrual.Day> day : job.days().entrySet()) {
+      if (sign > 0) { // a job's own days do not depend on its attribution: they stay as they are
+        jobDays.add(new Object[] {job.job().id(), day.getKey(), day.getValue().net()});
+      }
       for (JobDimension dimension : JobDimension.values()) {
         Sums sums =
             rows.computeIfAbsent(
@@ -59,9 +68,24 @@ final class JobDayRows {
   }
 
   /**
-   * Adds the sums to the rows of {@code zone}'s days in one shard ({@link SpendHours#nextShard}).
+   * Adds the sums to the rows of {@code zone}'s days in one shard ({@link SpendHours#nextShard}),
+   * and stores each job's own days (again, unchanged, for a job added back after an edit).
    */
   void write(Connection connection, ZoneId zone, int shard) throws SQLException {
+    if (!jobDays.isEmpty()) {
+      StringBuilder sql = new StringBuilder("insert into job_day_costs (job_id, day, net) values ");
+      sql.append(String.join(",", Collections.nCopies(jobDays.size(), "(?,?,?)")));
+      sql.append(" on duplicate key update net = values(net)");
+      try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+        int p = 1;
+        for (Object[] day : jobDays) {
+          statement.setLong(p++, (Long) day[0]);
+          statement.setDate(p++, Date.valueOf((LocalDate) day[1]));
+          statement.setBigDecimal(p++, (BigDecimal) day[2]);
+        }
+        statement.executeUpdate();
+      }
+    }
     if (rows.isEmpty()) {
       return;
     }

@@ -7,6 +7,7 @@ import com.costguard.cost.budget.BudgetScope;
 import com.costguard.cost.job.JobEvent;
 import com.costguard.cost.job.JobEventType;
 import com.costguard.cost.job.Stage;
+import com.costguard.infrastructure.Resources;
 import com.costguard.model.job.Job;
 import com.costguard.model.job.JobCriteria;
 import com.costguard.model.job.JobDayTotal;
@@ -18,6 +19,7 @@ import com.costguard.model.job.JobOrder;
 import com.costguard.model.job.JobRepository;
 import com.costguard.model.job.JobStatus;
 import com.costguard.model.job.ReportedJobEvent;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -29,6 +31,8 @@ import jakarta.persistence.TypedQuery;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -52,6 +56,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 
 @ApplicationScoped
 public class JpaJobRepository implements JobRepository {
@@ -62,6 +67,9 @@ public class JpaJobRepository implements JobRepository {
   EntityManager em;
 
   @Inject Configuration configuration;
+
+  @Resource(lookup = Resources.DATASOURCE)
+  DataSource dataSource;
 
   @Override
   public Optional<Job> byId(long id) {
@@ -577,6 +585,66 @@ public class JpaJobRepository implements JobRepository {
   }
 
   /**
+   * The finished jobs in scope not settled in the period that ran in it, by {@code
+   * ix_jobs_unsettled}; each with the sum of its days in the period ({@code job_day_costs}) and its
+   * row, by plain JDBC, {@link #IDS_PER_QUERY} at a time.
+   */
+  @Override
+  public Optional<List<JobInPeriod>> finishedAcross(
+      BudgetCalendar calendar, BudgetPeriod period, BudgetScope scope) {
+    if (!calendar.isWholeDays(period) || !rolledUp(calendar)) {
+      return Optional.empty();
+    }
+    List<String> conditions = new ArrayList<>();
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    conditions.add("j.status in :done");
+    parameters.put("done", FINISHED);
+    conditions.add("j.endedAt > :start");
+    parameters.put("start", period.start());
+    conditions.add("j.firstEventAt < :end");
+    parameters.put("end", period.end().orElseThrow());
+    inScope(conditions, parameters, scope);
+    conditions.add("not " + settledIn(period, parameters));
+    List<Long> ids = ids(conditions, parameters);
+    List<JobInPeriod> across = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection()) {
+      for (List<Long> slice : slices(ids)) {
+        try (PreparedStatement query =
+            connection.prepareStatement(
+                "select j.id, j.name, j.status, j.created_by, j.created_at, j.client, j.project,"
+                    + " j.final_cost, sum(d.net) from jobs j join job_day_costs d on d.job_id ="
+                    + " j.id and d.day between ? and ? where j.id in ("
+                    + String.join(",", Collections.nCopies(slice.size(), "?"))
+                    + ") group by j.id order by j.id")) {
+          query.setDate(1, Date.valueOf(calendar.dayOf(period.start())));
+          query.setDate(2, Date.valueOf(calendar.dayOf(period.end().get()).minusDays(1)));
+          for (int i = 0; i < slice.size(); i++) {
+            query.setLong(i + 3, slice.get(i));
+          }
+          try (ResultSet r = query.executeQuery()) {
+            while (r.next()) {
+              across.add(
+                  new JobInPeriod(
+                      r.getLong(1),
+                      r.getString(2),
+                      JobStatus.valueOf(r.getString(3)).wireName(),
+                      r.getString(4),
+                      instant(r.getObject(5, LocalDateTime.class)),
+                      Optional.ofNullable(r.getString(6)),
+                      Optional.ofNullable(r.getString(7)),
+                      r.getBigDecimal(9).max(BigDecimal.ZERO),
+                      r.getBigDecimal(8)));
+            }
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new PersistenceException("reading jobs across a period failed: " + e.getMessage(), e);
+    }
+    return Optional.of(across);
+  }
+
+  /**
    * Whether the rollups hold every finished job, in {@code calendar}'s zone: until the backfill
    * ({@link #rollUpPendingDays}) is through, or with a zone the rows were not written in, they
    * cannot answer.
@@ -646,6 +714,7 @@ public class JpaJobRepository implements JobRepository {
       return false;
     }
     em.createNativeQuery("delete from job_days").executeUpdate();
+    em.createNativeQuery("delete from job_day_costs").executeUpdate();
     em.createNativeQuery("update jobs set days_rolled_up = false where days_rolled_up = true")
         .executeUpdate();
     return true;
@@ -686,42 +755,53 @@ public class JpaJobRepository implements JobRepository {
   }
 
   /**
-   * In slices of {@link #IDS_PER_QUERY} ids, by plain SQL: only the columns the cost engine
+   * In slices of {@link #IDS_PER_QUERY} ids, by plain JDBC: only the columns the cost engine
    * replays, each row made into an event directly. The sweep of 10,000 running jobs reads some
    * 50,000 events; as entities (even read-only) EclipseLink built and cached a descriptor-driven
-   * object per row, the larger part of the sweep's time (issue 8: 10,000 jobs within a second).
+   * object per row, the larger part of the sweep's time, and even its native queries built a record
+   * per row whose every column it looked up by a linear search (issue 8: at a million jobs the
+   * dashboard spent half its time there). The connection is the transaction's, when there is one.
    */
   @Override
   public Map<Long, List<ReportedJobEvent>> eventsOf(Collection<Long> jobIds) {
     Map<Long, List<ReportedJobEvent>> events = new HashMap<>();
     List<Long> ids = List.copyOf(jobIds);
-    for (List<Long> slice : slices(ids)) {
-      Query query =
-          em.createNativeQuery(
-              "select job_id, type, occurred_at, step, stage, recovery_minutes, storage_gb,"
-                  + " idempotency_key, received_at from job_events where job_id in ("
-                  + String.join(",", Collections.nCopies(slice.size(), "?"))
-                  + ") order by id");
-      for (int i = 0; i < slice.size(); i++) {
-        query.setParameter(i + 1, slice.get(i));
+    try (Connection connection = dataSource.getConnection()) {
+      for (List<Long> slice : slices(ids)) {
+        try (PreparedStatement query =
+            connection.prepareStatement(
+                "select job_id, type, occurred_at, step, stage, recovery_minutes, storage_gb,"
+                    + " idempotency_key, received_at from job_events where job_id in ("
+                    + String.join(",", Collections.nCopies(slice.size(), "?"))
+                    + ") order by id")) {
+          for (int i = 0; i < slice.size(); i++) {
+            query.setLong(i + 1, slice.get(i));
+          }
+          try (ResultSet r = query.executeQuery()) {
+            while (r.next()) {
+              long jobId = r.getLong(1);
+              long step = r.getLong(4);
+              Optional<Long> stepIfAny = r.wasNull() ? Optional.empty() : Optional.of(step);
+              JobEvent event =
+                  new JobEvent(
+                      JobEventType.valueOf(r.getString(2)),
+                      instant(r.getObject(3, LocalDateTime.class)),
+                      stepIfAny,
+                      Optional.ofNullable(r.getString(5)).map(Stage::valueOf),
+                      Optional.ofNullable(r.getBigDecimal(6)),
+                      Optional.ofNullable(r.getBigDecimal(7)),
+                      r.getString(8));
+              events
+                  .computeIfAbsent(jobId, id -> new ArrayList<>())
+                  .add(
+                      new ReportedJobEvent(
+                          jobId, event, instant(r.getObject(9, LocalDateTime.class))));
+            }
+          }
+        }
       }
-      @SuppressWarnings("unchecked")
-      List<Object[]> rows = query.getResultList();
-      for (Object[] r : rows) {
-        long jobId = ((Number) r[0]).longValue();
-        JobEvent event =
-            new JobEvent(
-                JobEventType.valueOf((String) r[1]),
-                instant(r[2]),
-                Optional.ofNullable((Number) r[3]).map(Number::longValue),
-                Optional.ofNullable((String) r[4]).map(Stage::valueOf),
-                Optional.ofNullable((BigDecimal) r[5]),
-                Optional.ofNullable((BigDecimal) r[6]),
-                (String) r[7]);
-        events
-            .computeIfAbsent(jobId, id -> new ArrayList<>())
-            .add(new ReportedJobEvent(jobId, event, instant(r[8])));
-      }
+    } catch (SQLException e) {
+      throw new PersistenceException("reading job events failed: " + e.getMessage(), e);
     }
     return events;
   }

@@ -15,8 +15,12 @@ import java.util.SortedMap;
 public record JobDays(Job job, SortedMap<LocalDate, JobAccrual.Day> days) {
 
   public static JobDays of(JobHistory history, BudgetCalendar calendar) {
+    return new JobDays(history.job(), accrual(history).days(calendar));
+  }
+
+  /** A finished job's accrual, measured at its end: its activity ends with its last event. */
+  public static JobAccrual accrual(JobHistory history) {
     Job job = history.job();
-    // Measured at its end: a finished job's activity ends with its last event.
     Instant end =
         history.events().stream()
             .map(ReportedJobEvent::at)
@@ -25,7 +29,7 @@ public record JobDays(Job job, SortedMap<LocalDate, JobAccrual.Day> days) {
     if (job.endedAt().isPresent() && job.endedAt().get().isAfter(end)) {
       end = job.endedAt().get();
     }
-    return new JobDays(job, JobAccrual.of(job.spec(), history.jobEvents(), end).days(calendar));
+    return JobAccrual.of(job.spec(), history.jobEvents(), end);
   }
 
   /** Whether the job ran on {@code day} and on the day after it too. */

@@ -6,6 +6,7 @@ import com.costguard.cost.budget.BudgetScope;
 import com.costguard.cost.budget.JobAccrual;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -207,6 +208,27 @@ public interface JobRepository {
       }
     }
     return Optional.of(byValue);
+  }
+
+  /**
+   * The finished jobs in scope that ran in {@code period} (whole days of {@code calendar}) but not
+   * only in it, each with what it accrued there ({@link JobAccrual#in}) and its final cost: the
+   * jobs across the period's start or end, which {@link #settledPage} and its kin leave out. Empty
+   * when the daily rollups cannot answer, as for {@link #finishedByDay}.
+   */
+  default Optional<List<JobInPeriod>> finishedAcross(
+      BudgetCalendar calendar, BudgetPeriod period, BudgetScope scope) {
+    List<JobInPeriod> across = new ArrayList<>();
+    for (JobHistory history : during(period, scope)) {
+      Job job = history.job();
+      if (job.status().isFinished() && !job.settledIn(period)) {
+        JobAccrual accrual = JobDays.accrual(history);
+        if (accrual.ranIn(period)) {
+          across.add(JobInPeriod.of(job, accrual.in(period), accrual.current().currentCost()));
+        }
+      }
+    }
+    return Optional.of(across);
   }
 
   /** The finished jobs in scope that ran from {@code first} to {@code last}, with their days. */

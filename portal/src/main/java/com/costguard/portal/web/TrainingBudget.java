@@ -16,6 +16,7 @@ import com.costguard.cost.budget.BudgetStatus;
 import com.costguard.cost.budget.Forecast;
 import com.costguard.cost.budget.PeriodType;
 import com.costguard.cost.budget.SpendTrend;
+import com.costguard.model.budget.Budget;
 import com.costguard.model.budget.BudgetDefinition;
 import com.costguard.model.job.JobCriteria;
 import com.costguard.model.job.JobInPeriod;
@@ -94,7 +95,7 @@ public class TrainingBudget implements Serializable {
   @Inject transient Configuration configuration;
 
   private Long budgetId;
-  private List<BudgetView> budgets = List.of();
+  private List<Budget> budgets = List.of();
   private BudgetView view;
   private PeriodJobs.Figures figures;
   private List<String> creators = List.of();
@@ -138,14 +139,15 @@ public class TrainingBudget implements Serializable {
   /** Loads the page's budget; a failure becomes the page's error state, not an error page. */
   public void load() {
     try {
-      budgets = budgetService.list(Optional.empty(), false);
-      Optional<BudgetView> chosen =
+      // The picker names every budget; only the one shown has its spend computed.
+      budgets = budgetService.definitions();
+      Optional<Budget> chosen =
           budgetId == null
               ? budgets.stream()
-                  .filter(b -> b.budget().enabled())
+                  .filter(Budget::enabled)
                   .findFirst()
                   .or(() -> budgets.stream().findFirst())
-              : budgets.stream().filter(b -> b.budget().id().equals(budgetId)).findFirst();
+              : budgets.stream().filter(b -> b.id().equals(budgetId)).findFirst();
       if (chosen.isEmpty()) {
         if (budgetId != null) {
           error = "There is no budget " + budgetId + ".";
@@ -153,7 +155,7 @@ public class TrainingBudget implements Serializable {
         view = null;
         return;
       }
-      view = chosen.get();
+      view = budgetService.get(chosen.get().id());
       budgetId = view.budget().id();
       PeriodJobs periodJobs = reports.jobsIn(budgetId);
       FacesContext.getCurrentInstance().getAttributes().put(PERIOD_JOBS, periodJobs);
@@ -699,7 +701,7 @@ public class TrainingBudget implements Serializable {
     this.budgetId = budgetId;
   }
 
-  public List<BudgetView> getBudgets() {
+  public List<Budget> getBudgets() {
     return budgets;
   }
 

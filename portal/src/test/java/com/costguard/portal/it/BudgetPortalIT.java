@@ -9,6 +9,8 @@ import java.net.URL;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -138,6 +141,12 @@ class BudgetPortalIT {
 
   /** A job started three hours ago, completed after two ($72.00) or still running ($108 and on). */
   private long job(String name, boolean completed) {
+    Instant start = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    return job(name, start, completed ? start.plus(2, ChronoUnit.HOURS) : null);
+  }
+
+  /** A job of the client's at $36 an hour, started at {@code start}, completed at {@code end}. */
+  private long job(String name, Instant start, Instant end) {
     Api.Answer created =
         api.post(
             "api/v1/jobs",
@@ -148,12 +157,9 @@ class BudgetPortalIT {
                 .replace("Budget check", name));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     long id = created.json().getJsonNumber("id").longValueExact();
-    Instant start = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
     List<Map.Entry<String, Instant>> events =
-        completed
-            ? List.of(
-                Map.entry("started", start),
-                Map.entry("completed", start.plus(2, ChronoUnit.HOURS)))
+        end != null
+            ? List.of(Map.entry("started", start), Map.entry("completed", end))
             : List.of(Map.entry("started", start));
     for (var event : events) {
       Api.Answer answer =
@@ -315,6 +321,34 @@ class BudgetPortalIT {
     assertThat(exportCsv().lines().filter(line -> line.startsWith("Batch ")).toList())
         .hasSize(26)
         .allMatch(line -> line.contains(",completed,72.00,"));
+  }
+
+  /**
+   * A job that ran across the month's start counts what it accrued in the month, in the table and
+   * the spend alike: read from its days (V28), as costing it from its events gives.
+   */
+  @Test
+  void aJobAcrossTheMonthsStartCountsWhatItAccruedInTheMonth() {
+    Instant monthStart =
+        LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    Assumptions.assumeTrue(
+        Instant.now().isAfter(monthStart.plus(2, ChronoUnit.HOURS)), "its end is still to come");
+    // 2 h before the month ($72) and 1 h in it ($36), $108 in all
+    job(
+        "Across run " + client,
+        monthStart.minus(2, ChronoUnit.HOURS),
+        monthStart.plus(1, ChronoUnit.HOURS));
+    long id = budget("Across " + client, "10000", null);
+    assertThat(money(budgetAsApi(id), "spent")).isEqualTo("$36.00");
+
+    signIn(user("BUDGET_MANAGER"));
+    open("dashboard/training-budget?budget=" + id);
+
+    assertThat(byId("jobCount").getText()).isEqualTo("1");
+    assertThat(exportCsv().lines().filter(line -> line.contains(client)).toList())
+        .singleElement()
+        .asString()
+        .startsWith("Across run " + client + ",completed,36.00,");
   }
 
   @Test
