@@ -141,6 +141,7 @@ final class SeedData {
           String team = TEAMS[random.nextInt(TEAMS.length)];
           String provider = PROVIDERS[random.nextInt(3)];
           days.add(
+              j + 1L, // jobs.id follows the load order from 1
               JobAccrual.of(spec, events, stop).days(DailyJobRollups.CALENDAR),
               client,
               project,
@@ -178,6 +179,8 @@ final class SeedData {
         "(zone, day, dimension, value, shard, amount, net, ran, started, continuing)",
         rows.size(),
         i -> rows.get((int) i));
+    load(
+        "job_day_costs", "(job_id, day, net)", days.jobDays.size(), i -> days.jobDays.get((int) i));
     load(
         "job_events",
         "(job_id, idempotency_key, type, occurred_at, received_at)",
@@ -266,17 +269,22 @@ final class SeedData {
   }
 
   /**
-   * The daily rollups of the finished jobs (V28), summed as the jobs are generated, each job's days
-   * as the cost engine splits them ({@link JobAccrual#days}), in the zone the benchmark runs
-   * Costguard in; what {@code JobWriter} adds as a job finishes. {@code Benchmark} checks them
-   * against the application's costing of every job from its events before it measures.
+   * The daily rollups of the finished jobs (V28) and each job's own days, as the jobs are
+   * generated: each job's days as the cost engine splits them ({@link JobAccrual#days}), in the
+   * zone the benchmark runs Costguard in; what {@code JobWriter} adds as a job finishes. {@code
+   * Benchmark} checks them against the application's costing of every job from its events before it
+   * measures.
    */
   static final class DailyJobRollups {
     static final BudgetCalendar CALENDAR = new BudgetCalendar(ZoneId.of("UTC"));
 
     private final Map<String, Object[]> sums = new HashMap<>();
 
+    /** Each job's own days ({@code job_day_costs}), as rows for {@code LOAD DATA}. */
+    final List<String> jobDays = new ArrayList<>();
+
     void add(
+        long job,
         SortedMap<LocalDate, JobAccrual.Day> days,
         String client,
         String project,
@@ -292,6 +300,7 @@ final class SeedData {
         {"status", status}
       };
       for (Map.Entry<LocalDate, JobAccrual.Day> day : days.entrySet()) {
+        jobDays.add(job + "\t" + day.getKey() + "\t" + day.getValue().net().toPlainString());
         for (String[] dimension : dimensions) {
           Object[] sum =
               sums.computeIfAbsent(
