@@ -7,7 +7,7 @@
 -- One row per day (in the installation's time zone, which every row names: a change of zone is a
 -- new set of rows, JobDaysBackfill), dimension and value, in shards as cost_event_hours (V25): the
 -- whole organisation ('all', value NULL) and each attribute on its own ('client', 'project',
--- 'team', 'provider', 'status'; NULL for a job without it).
+-- 'team', 'provider', 'status', 'creator'; NULL for a job without it).
 --   amount      the jobs' accruals on the day, each job's floored at zero (JobAccrual.byDay)
 --   net         the same, not floored: over a range of whole days it adds up to what the jobs
 --               accrued in the range (the cost at its end less the cost at its start)
@@ -42,6 +42,9 @@ CREATE TABLE job_day_costs (
   day    DATE           NOT NULL,
   net    DECIMAL(19, 6) NOT NULL,
   PRIMARY KEY (job_id, day),
+  -- the jobs across a day's start: those with a row on the day and on the day before (a job's
+  -- days are consecutive), some thousands of rows instead of every job ended since the day
+  INDEX ix_job_day_costs_day (day),
   CONSTRAINT fk_job_day_costs_job FOREIGN KEY (job_id) REFERENCES jobs (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 

@@ -221,7 +221,7 @@ public final class Benchmark {
   private static void seedOnce(Scale scale, String url, Path dir) throws Exception {
     // Named after the seed's version: a data set of an older seed (jobs without events, before
     // V26; without daily job rollups, before V28) is generated again rather than measured.
-    Path marker = dir.resolve("seeded-4");
+    Path marker = dir.resolve("seeded-5");
     if (Files.exists(marker)) {
       System.out.println("Reusing the data set (" + Files.readString(marker).trim() + ")");
       return;

@@ -297,7 +297,8 @@ final class SeedData {
         {"project", project},
         {"team", team},
         {"provider", provider},
-        {"status", status}
+        {"status", status},
+        {"creator", "seed"}
       };
       for (Map.Entry<LocalDate, JobAccrual.Day> day : days.entrySet()) {
         jobDays.add(job + "\t" + day.getKey() + "\t" + day.getValue().net().toPlainString());

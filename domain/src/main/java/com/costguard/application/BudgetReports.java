@@ -10,9 +10,12 @@ import com.costguard.model.budget.Budget;
 import com.costguard.model.budget.BudgetRepository;
 import com.costguard.model.costevent.CostEventRepository;
 import com.costguard.model.job.JobDayTotal;
+import com.costguard.model.job.JobDimension;
 import com.costguard.model.job.JobHistory;
 import com.costguard.model.job.JobInPeriod;
 import com.costguard.model.job.JobRepository;
+import com.costguard.model.job.JobRepository.SettledJobs;
+import com.costguard.model.job.JobStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -21,11 +24,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * What the budget dashboard (SPEC §4) shows beside a budget's status ({@link BudgetService#get}):
@@ -80,7 +87,48 @@ public class BudgetReports {
             JobInPeriod.of(history.job(), accrual.in(period), accrual.current().currentCost()));
       }
     }
-    return new PeriodJobs(jobs, period, budget.scope(), unsettled);
+    // The whole organisation's figures and creators from the rollups too: the settled jobs by
+    // status are the finished ones that ran in the period less those across its start or end.
+    Optional<Map<JobStatus, SettledJobs>> settled = Optional.empty();
+    Optional<Set<String>> creators = Optional.empty();
+    BudgetCalendar calendar = calendar();
+    if (finished.isPresent() && budget.scope().isWholeOrganisation()) {
+      LocalDate first = calendar.dayOf(period.start());
+      LocalDate last = calendar.dayOf(period.end().orElseThrow()).minusDays(1);
+      settled =
+          jobs.finishedBy(JobDimension.STATUS, calendar, first, last)
+              .map(byStatus -> settledOf(byStatus, finished.get()));
+      creators =
+          jobs.finishedBy(JobDimension.CREATOR, calendar, first, last)
+              .map(
+                  byCreator ->
+                      byCreator.entrySet().stream()
+                          .filter(c -> c.getValue().jobs() > 0)
+                          .map(c -> c.getKey().orElseThrow())
+                          .collect(Collectors.toSet()));
+    }
+    return new PeriodJobs(jobs, period, budget.scope(), unsettled, settled, creators);
+  }
+
+  /** The finished jobs that ran in the period by status, less those across its start or end. */
+  private static Map<JobStatus, SettledJobs> settledOf(
+      Map<Optional<String>, JobDayTotal> finished, List<JobInPeriod> across) {
+    Map<JobStatus, SettledJobs> settled = new EnumMap<>(JobStatus.class);
+    for (JobStatus status : JobStatus.values()) {
+      JobDayTotal total = finished.getOrDefault(Optional.of(status.wireName()), JobDayTotal.NONE);
+      BigDecimal cost = total.net();
+      long count = total.jobs();
+      for (JobInPeriod job : across) {
+        if (job.status().equals(status.wireName())) {
+          cost = cost.subtract(job.cost());
+          count--;
+        }
+      }
+      if (count > 0) {
+        settled.put(status, new SettledJobs(cost, count));
+      }
+    }
+    return settled;
   }
 
   /**

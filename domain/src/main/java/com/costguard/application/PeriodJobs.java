@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -33,13 +34,35 @@ public final class PeriodJobs {
   private final BudgetPeriod period;
   private final BudgetScope scope;
   private final List<JobInPeriod> unsettled;
+  private Map<JobStatus, SettledJobs> settledByStatus;
+  private final Optional<Set<String>> finishedCreators;
 
+  /**
+   * @param settledByStatus the settled jobs by status when the daily rollups tell them, read from
+   *     the database once when asked otherwise
+   * @param finishedCreators who created the finished jobs, when the daily rollups tell it
+   */
   PeriodJobs(
-      JobRepository jobs, BudgetPeriod period, BudgetScope scope, List<JobInPeriod> unsettled) {
+      JobRepository jobs,
+      BudgetPeriod period,
+      BudgetScope scope,
+      List<JobInPeriod> unsettled,
+      Optional<Map<JobStatus, SettledJobs>> settledByStatus,
+      Optional<Set<String>> finishedCreators) {
     this.jobs = jobs;
     this.period = period;
     this.scope = scope;
     this.unsettled = List.copyOf(unsettled);
+    this.settledByStatus = settledByStatus.orElse(null);
+    this.finishedCreators = finishedCreators;
+  }
+
+  /** The settled jobs by status, unfiltered: the cards and the table's count. */
+  private Map<JobStatus, SettledJobs> settledByStatus() {
+    if (settledByStatus == null) {
+      settledByStatus = jobs.settledByStatus(period, scope, JobCriteria.ANY);
+    }
+    return settledByStatus;
   }
 
   /**
@@ -56,7 +79,7 @@ public final class PeriodJobs {
       Optional<JobInPeriod> costliestActive) {}
 
   public Figures figures() {
-    Map<JobStatus, SettledJobs> byStatus = jobs.settledByStatus(period, scope, JobCriteria.ANY);
+    Map<JobStatus, SettledJobs> byStatus = settledByStatus();
     SettledJobs settled = byStatus.values().stream().reduce(SettledJobs.NONE, SettledJobs::plus);
     String completed = JobStatus.COMPLETED.wireName();
     return new Figures(
@@ -72,16 +95,19 @@ public final class PeriodJobs {
 
   /** Who created the jobs, in order. */
   public List<String> creators() {
-    TreeSet<String> creators = new TreeSet<>(jobs.settledCreators(period, scope));
+    TreeSet<String> creators =
+        new TreeSet<>(finishedCreators.orElseGet(() -> jobs.settledCreators(period, scope)));
     unsettled.forEach(j -> creators.add(j.createdBy()));
     return List.copyOf(creators);
   }
 
   /** How many of the jobs match. */
   public long count(JobCriteria criteria) {
-    return jobs.settledByStatus(period, scope, criteria).values().stream()
-            .mapToLong(SettledJobs::count)
-            .sum()
+    Map<JobStatus, SettledJobs> settled =
+        criteria.equals(JobCriteria.ANY)
+            ? settledByStatus()
+            : jobs.settledByStatus(period, scope, criteria);
+    return settled.values().stream().mapToLong(SettledJobs::count).sum()
         + unsettled.stream().filter(criteria::matches).count();
   }
 

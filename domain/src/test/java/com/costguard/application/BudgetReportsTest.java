@@ -188,6 +188,8 @@ class BudgetReportsTest {
         assertThat(view).as(period + " " + client).isEqualTo(budgetService.get(id));
         PeriodJobs costed = reports.jobsIn(id);
         assertThat(jobs.figures()).as(period + " " + client).isEqualTo(costed.figures());
+        assertThat(jobs.creators()).as(period + " " + client).isEqualTo(costed.creators());
+        assertThat(jobs.count(JobCriteria.ANY)).isEqualTo(costed.count(JobCriteria.ANY));
         assertThat(rows(jobs)).as(period + " " + client).isEqualTo(rows(costed));
         assertThat(rows(jobs).isEmpty()).isEqualTo(period.equals("total")); // created just now
 

@@ -3,10 +3,12 @@ package com.costguard.infrastructure.persistence;
 import com.costguard.cost.attribution.ReuseGroup;
 import com.costguard.cost.budget.BudgetPeriod;
 import com.costguard.cost.budget.BudgetScope;
+import com.costguard.infrastructure.Resources;
 import com.costguard.model.costevent.CostEvent;
 import com.costguard.model.costevent.CostEventFilter;
 import com.costguard.model.costevent.CostEventRepository;
 import com.costguard.model.costevent.SpendDimension;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -35,9 +37,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import javax.sql.DataSource;
 
 @ApplicationScoped
 public class JpaCostEventRepository implements CostEventRepository {
+
+  @Resource(lookup = Resources.DATASOURCE)
+  DataSource dataSource;
 
   @PersistenceContext(unitName = "costguard")
   EntityManager em;
@@ -290,14 +296,25 @@ public class JpaCostEventRepository implements CostEventRepository {
     Map<String, GroupTotal> groups = new HashMap<>();
     List<Object[]> rows = new ArrayList<>();
     if (split.whole()) {
+      // Summed here, not by the database: a month holds some 34,000 sessions (at the benchmark's
+      // scale), whose grouping in a temporary table took 150-200 ms, where reading the 38,000
+      // rows of the index range takes a tenth of it.
       Where where = Where.hours(split, new Rollup(rollup, Optional.empty()));
-      rows.addAll(
-          rows(
-              where.bind(
-                  em.createNativeQuery(
-                      "select value, sum(amount), sum(events) from cost_event_hours"
-                          + where.sql()
-                          + " group by value"))));
+      try (Connection connection = dataSource.getConnection();
+          PreparedStatement query =
+              connection.prepareStatement(
+                  "select value, amount, events from cost_event_hours" + where.sql())) {
+        for (int i = 0; i < where.parameters().size(); i++) {
+          query.setObject(i + 1, where.parameters().get(i));
+        }
+        try (ResultSet r = query.executeQuery()) {
+          while (r.next()) {
+            rows.add(new Object[] {r.getString(1), r.getBigDecimal(2), r.getLong(3)});
+          }
+        }
+      } catch (SQLException e) {
+        throw new PersistenceException("reading the spend rollups failed: " + e.getMessage(), e);
+      }
     }
     for (BudgetPeriod part : split.partial()) {
       Where where = Where.events(part, BudgetScope.wholeOrganisation());

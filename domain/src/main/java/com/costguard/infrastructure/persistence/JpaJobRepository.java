@@ -56,6 +56,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 @ApplicationScoped
@@ -585,9 +586,11 @@ public class JpaJobRepository implements JobRepository {
   }
 
   /**
-   * The finished jobs in scope not settled in the period that ran in it, by {@code
-   * ix_jobs_unsettled}; each with the sum of its days in the period ({@code job_day_costs}) and its
-   * row, by plain JDBC, {@link #IDS_PER_QUERY} at a time.
+   * The finished jobs in scope not settled in the period that ran in it: a job's days are
+   * consecutive, so those across the period's start ran on its first day and the day before, and
+   * those across its end on its last day and the day after ({@code ix_job_day_costs_day}: some
+   * thousand rows a day, where the jobs ended since the period's start are a month's). Each with
+   * the sum of its days in the period ({@code job_day_costs}) and its row, by plain JDBC.
    */
   @Override
   public Optional<List<JobInPeriod>> finishedAcross(
@@ -595,53 +598,60 @@ public class JpaJobRepository implements JobRepository {
     if (!calendar.isWholeDays(period) || !rolledUp(calendar)) {
       return Optional.empty();
     }
+    LocalDate first = calendar.dayOf(period.start());
+    LocalDate last = calendar.dayOf(period.end().orElseThrow()).minusDays(1);
     List<String> conditions = new ArrayList<>();
-    Map<String, Object> parameters = new LinkedHashMap<>();
-    conditions.add("j.status in :done");
-    parameters.put("done", FINISHED);
-    conditions.add("j.endedAt > :start");
-    parameters.put("start", period.start());
-    conditions.add("j.firstEventAt < :end");
-    parameters.put("end", period.end().orElseThrow());
-    inScope(conditions, parameters, scope);
-    conditions.add("not " + settledIn(period, parameters));
-    List<Long> ids = ids(conditions, parameters);
+    List<Object> parameters = new ArrayList<>(List.of(Date.valueOf(first), Date.valueOf(last)));
+    scope.client().ifPresent(v -> scoped(conditions, parameters, "client", v));
+    scope.project().ifPresent(v -> scoped(conditions, parameters, "project", v));
+    scope.team().ifPresent(v -> scoped(conditions, parameters, "team", v));
+    scope.provider().ifPresent(v -> scoped(conditions, parameters, "provider", v));
+    parameters.addAll(
+        List.of(
+            Date.valueOf(first.minusDays(1)),
+            Date.valueOf(first),
+            Date.valueOf(last),
+            Date.valueOf(last.plusDays(1))));
+    String sql =
+        "select j.id, j.name, j.status, j.created_by, j.created_at, j.client, j.project,"
+            + " j.final_cost, sum(d.net) from jobs j join job_day_costs d on d.job_id = j.id and"
+            + " d.day between ? and ? where "
+            + conditions.stream().map(c -> c + " and ").collect(Collectors.joining())
+            + "j.id in (select a.job_id from job_day_costs a join job_day_costs b on b.job_id ="
+            + " a.job_id and b.day = ? where a.day = ? union select a.job_id from job_day_costs a"
+            + " join job_day_costs b on b.job_id = a.job_id and b.day = ? where a.day = ?)"
+            + " group by j.id";
     List<JobInPeriod> across = new ArrayList<>();
-    try (Connection connection = dataSource.getConnection()) {
-      for (List<Long> slice : slices(ids)) {
-        try (PreparedStatement query =
-            connection.prepareStatement(
-                "select j.id, j.name, j.status, j.created_by, j.created_at, j.client, j.project,"
-                    + " j.final_cost, sum(d.net) from jobs j join job_day_costs d on d.job_id ="
-                    + " j.id and d.day between ? and ? where j.id in ("
-                    + String.join(",", Collections.nCopies(slice.size(), "?"))
-                    + ") group by j.id order by j.id")) {
-          query.setDate(1, Date.valueOf(calendar.dayOf(period.start())));
-          query.setDate(2, Date.valueOf(calendar.dayOf(period.end().get()).minusDays(1)));
-          for (int i = 0; i < slice.size(); i++) {
-            query.setLong(i + 3, slice.get(i));
-          }
-          try (ResultSet r = query.executeQuery()) {
-            while (r.next()) {
-              across.add(
-                  new JobInPeriod(
-                      r.getLong(1),
-                      r.getString(2),
-                      JobStatus.valueOf(r.getString(3)).wireName(),
-                      r.getString(4),
-                      instant(r.getObject(5, LocalDateTime.class)),
-                      Optional.ofNullable(r.getString(6)),
-                      Optional.ofNullable(r.getString(7)),
-                      r.getBigDecimal(9).max(BigDecimal.ZERO),
-                      r.getBigDecimal(8)));
-            }
-          }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.size(); i++) {
+        query.setObject(i + 1, parameters.get(i));
+      }
+      try (ResultSet r = query.executeQuery()) {
+        while (r.next()) {
+          across.add(
+              new JobInPeriod(
+                  r.getLong(1),
+                  r.getString(2),
+                  JobStatus.valueOf(r.getString(3)).wireName(),
+                  r.getString(4),
+                  instant(r.getObject(5, LocalDateTime.class)),
+                  Optional.ofNullable(r.getString(6)),
+                  Optional.ofNullable(r.getString(7)),
+                  r.getBigDecimal(9).max(BigDecimal.ZERO),
+                  r.getBigDecimal(8)));
         }
       }
     } catch (SQLException e) {
       throw new PersistenceException("reading jobs across a period failed: " + e.getMessage(), e);
     }
     return Optional.of(across);
+  }
+
+  private static void scoped(
+      List<String> conditions, List<Object> parameters, String column, String value) {
+    conditions.add("j." + column + " = ?");
+    parameters.add(value);
   }
 
   /**

@@ -13,7 +13,8 @@ public enum JobDimension {
   PROJECT("project", Job::project),
   TEAM("team", Job::team),
   PROVIDER("provider", Job::provider),
-  STATUS("status", job -> Optional.of(job.status().wireName()));
+  STATUS("status", job -> Optional.of(job.status().wireName())),
+  CREATOR("creator", job -> Optional.of(job.createdBy()));
 
   private final String column;
   private final Function<Job, Optional<String>> value;

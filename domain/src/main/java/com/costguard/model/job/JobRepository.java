@@ -218,6 +218,9 @@ public interface JobRepository {
    */
   default Optional<List<JobInPeriod>> finishedAcross(
       BudgetCalendar calendar, BudgetPeriod period, BudgetScope scope) {
+    if (!calendar.isWholeDays(period)) {
+      return Optional.empty();
+    }
     List<JobInPeriod> across = new ArrayList<>();
     for (JobHistory history : during(period, scope)) {
       Job job = history.job();
