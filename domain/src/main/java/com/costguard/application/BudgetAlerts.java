@@ -29,6 +29,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -73,9 +74,9 @@ public class BudgetAlerts {
    */
   public List<Long> inScope(Collection<SpendAttribution> spend) {
     Set<SpendAttribution> distinct = Set.copyOf(spend);
-    return budgets.list(Optional.empty(), true).stream()
-        .filter(b -> distinct.stream().anyMatch(b.scope()::matches))
-        .map(Budget::id)
+    return budgets.enabledScopes().entrySet().stream()
+        .filter(b -> distinct.stream().anyMatch(b.getValue()::matches))
+        .map(Map.Entry::getKey)
         .toList();
   }
 

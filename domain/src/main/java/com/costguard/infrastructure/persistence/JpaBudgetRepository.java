@@ -1,5 +1,6 @@
 package com.costguard.infrastructure.persistence;
 
+import com.costguard.cost.budget.BudgetScope;
 import com.costguard.cost.budget.PeriodType;
 import com.costguard.model.budget.Budget;
 import com.costguard.model.budget.BudgetRepository;
@@ -10,7 +11,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -39,6 +42,24 @@ public class JpaBudgetRepository implements BudgetRepository {
         .setHint("eclipselink.batch", "b.notificationRules")
         .setHint("eclipselink.batch.type", "IN")
         .getResultList();
+  }
+
+  /** Five columns of the enabled budgets, not the budgets with their notification rules. */
+  @Override
+  public Map<Long, BudgetScope> enabledScopes() {
+    Map<Long, BudgetScope> scopes = new LinkedHashMap<>();
+    em.createQuery(
+            "select b.id, b.scopeClient, b.scopeProject, b.scopeTeam, b.scopeProvider from Budget b"
+                + " where b.enabled = true order by b.id",
+            Object[].class)
+        .getResultList()
+        .forEach(
+            row ->
+                scopes.put(
+                    (Long) row[0],
+                    BudgetScope.ofNullable(
+                        (String) row[1], (String) row[2], (String) row[3], (String) row[4])));
+    return scopes;
   }
 
   @Override

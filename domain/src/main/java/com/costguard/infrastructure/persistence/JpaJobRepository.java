@@ -600,46 +600,65 @@ public class JpaJobRepository implements JobRepository {
     }
     LocalDate first = calendar.dayOf(period.start());
     LocalDate last = calendar.dayOf(period.end().orElseThrow()).minusDays(1);
-    List<String> conditions = new ArrayList<>();
-    List<Object> parameters = new ArrayList<>(List.of(Date.valueOf(first), Date.valueOf(last)));
-    scope.client().ifPresent(v -> scoped(conditions, parameters, "client", v));
-    scope.project().ifPresent(v -> scoped(conditions, parameters, "project", v));
-    scope.team().ifPresent(v -> scoped(conditions, parameters, "team", v));
-    scope.provider().ifPresent(v -> scoped(conditions, parameters, "provider", v));
-    parameters.addAll(
-        List.of(
-            Date.valueOf(first.minusDays(1)),
-            Date.valueOf(first),
-            Date.valueOf(last),
-            Date.valueOf(last.plusDays(1))));
-    String sql =
-        "select j.id, j.name, j.status, j.created_by, j.created_at, j.client, j.project,"
-            + " j.final_cost, sum(d.net) from jobs j join job_day_costs d on d.job_id = j.id and"
-            + " d.day between ? and ? where "
-            + conditions.stream().map(c -> c + " and ").collect(Collectors.joining())
-            + "j.id in (select a.job_id from job_day_costs a join job_day_costs b on b.job_id ="
-            + " a.job_id and b.day = ? where a.day = ? union select a.job_id from job_day_costs a"
-            + " join job_day_costs b on b.job_id = a.job_id and b.day = ? where a.day = ?)"
-            + " group by j.id";
     List<JobInPeriod> across = new ArrayList<>();
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement query = connection.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.size(); i++) {
-        query.setObject(i + 1, parameters.get(i));
+    try (Connection connection = dataSource.getConnection()) {
+      // The ids first: as a subquery of the next, the optimiser walked every row of job_day_costs.
+      List<Long> ids = new ArrayList<>();
+      try (PreparedStatement query =
+          connection.prepareStatement(
+              "select a.job_id from job_day_costs a join job_day_costs b on b.job_id = a.job_id"
+                  + " and b.day = ? where a.day = ? union select a.job_id from job_day_costs a"
+                  + " join job_day_costs b on b.job_id = a.job_id and b.day = ? where a.day = ?")) {
+        query.setDate(1, Date.valueOf(first));
+        query.setDate(2, Date.valueOf(first.minusDays(1)));
+        query.setDate(3, Date.valueOf(last.plusDays(1)));
+        query.setDate(4, Date.valueOf(last));
+        try (ResultSet r = query.executeQuery()) {
+          while (r.next()) {
+            ids.add(r.getLong(1));
+          }
+        }
       }
-      try (ResultSet r = query.executeQuery()) {
-        while (r.next()) {
-          across.add(
-              new JobInPeriod(
-                  r.getLong(1),
-                  r.getString(2),
-                  JobStatus.valueOf(r.getString(3)).wireName(),
-                  r.getString(4),
-                  instant(r.getObject(5, LocalDateTime.class)),
-                  Optional.ofNullable(r.getString(6)),
-                  Optional.ofNullable(r.getString(7)),
-                  r.getBigDecimal(9).max(BigDecimal.ZERO),
-                  r.getBigDecimal(8)));
+      List<String> conditions = new ArrayList<>();
+      List<Object> scopeValues = new ArrayList<>();
+      scope.client().ifPresent(v -> scoped(conditions, scopeValues, "client", v));
+      scope.project().ifPresent(v -> scoped(conditions, scopeValues, "project", v));
+      scope.team().ifPresent(v -> scoped(conditions, scopeValues, "team", v));
+      scope.provider().ifPresent(v -> scoped(conditions, scopeValues, "provider", v));
+      for (List<Long> slice : slices(ids)) {
+        try (PreparedStatement query =
+            connection.prepareStatement(
+                "select j.id, j.name, j.status, j.created_by, j.created_at, j.client, j.project,"
+                    + " j.final_cost, sum(d.net) from jobs j join job_day_costs d on d.job_id ="
+                    + " j.id and d.day between ? and ? where "
+                    + conditions.stream().map(c -> c + " and ").collect(Collectors.joining())
+                    + "j.id in ("
+                    + String.join(",", Collections.nCopies(slice.size(), "?"))
+                    + ") group by j.id")) {
+          int p = 1;
+          query.setDate(p++, Date.valueOf(first));
+          query.setDate(p++, Date.valueOf(last));
+          for (Object value : scopeValues) {
+            query.setObject(p++, value);
+          }
+          for (long id : slice) {
+            query.setLong(p++, id);
+          }
+          try (ResultSet r = query.executeQuery()) {
+            while (r.next()) {
+              across.add(
+                  new JobInPeriod(
+                      r.getLong(1),
+                      r.getString(2),
+                      JobStatus.valueOf(r.getString(3)).wireName(),
+                      r.getString(4),
+                      instant(r.getObject(5, LocalDateTime.class)),
+                      Optional.ofNullable(r.getString(6)),
+                      Optional.ofNullable(r.getString(7)),
+                      r.getBigDecimal(9).max(BigDecimal.ZERO),
+                      r.getBigDecimal(8)));
+            }
+          }
         }
       }
     } catch (SQLException e) {
@@ -755,13 +774,10 @@ public class JpaJobRepository implements JobRepository {
     em.persist(job);
   }
 
+  /** By plain JDBC, as {@link #eventsOf}: every event of a job is read for each one it reports. */
   @Override
   public List<ReportedJobEvent> events(long jobId) {
-    return em.createQuery(
-            "select e from ReportedJobEvent e where e.jobId = :job order by e.id",
-            ReportedJobEvent.class)
-        .setParameter("job", jobId)
-        .getResultList();
+    return eventsOf(List.of(jobId)).getOrDefault(jobId, List.of());
   }
 
   /**

@@ -1,8 +1,11 @@
 package com.costguard.model.budget;
 
+import com.costguard.cost.budget.BudgetScope;
 import com.costguard.cost.budget.PeriodType;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Stored budgets. */
@@ -10,6 +13,16 @@ public interface BudgetRepository {
 
   /** Oldest first; only those of {@code period} when given, only enabled ones when asked. */
   List<Budget> list(Optional<PeriodType> period, boolean enabledOnly);
+
+  /**
+   * The scopes of the enabled budgets by id, oldest first: what every ingesting request matches its
+   * spend against, without reading the budgets whole.
+   */
+  default Map<Long, BudgetScope> enabledScopes() {
+    Map<Long, BudgetScope> scopes = new LinkedHashMap<>();
+    list(Optional.empty(), true).forEach(b -> scopes.put(b.id(), b.scope()));
+    return scopes;
+  }
 
   Optional<Budget> byId(long id);
 
