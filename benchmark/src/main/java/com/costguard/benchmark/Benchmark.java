@@ -288,6 +288,7 @@ public final class Benchmark {
               name,
               team);
     }
+    // Rates in events per second, not money: the amounts sent and stored stay BigDecimal.
     List<Double> apiRates = new ArrayList<>();
     List<Double> rawRates = new ArrayList<>();
     apiRound(budgets, 1, "warm");
