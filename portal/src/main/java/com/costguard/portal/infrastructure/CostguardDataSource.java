@@ -24,7 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @DataSourceDefinition(
     name = "java:app/jdbc/costguard",
-    className = "org.mariadb.jdbc.MariaDbDataSource",
+    className = "com.costguard.portal.infrastructure.LocalMariaDbDataSource",
     url = "${MPCONFIG=costguard.db.url}",
     user = "${MPCONFIG=costguard.db.user:root}",
     password = "${MPCONFIG=costguard.db.password:}",

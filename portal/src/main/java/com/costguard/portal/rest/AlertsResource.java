@@ -5,6 +5,7 @@ import static com.costguard.application.RequestRefusedException.invalid;
 import com.costguard.application.AlertService;
 import com.costguard.cost.Money;
 import com.costguard.model.alert.FiredAlert;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  */
 @Path("alerts")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class AlertsResource {
 
   @Inject AlertService alerts;

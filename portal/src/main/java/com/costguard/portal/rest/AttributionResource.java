@@ -3,6 +3,7 @@ package com.costguard.portal.rest;
 import com.costguard.application.AttributionService;
 import com.costguard.application.AttributionService.AttributionReport;
 import com.costguard.config.Configuration;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * Anyone signed in reads it.
  */
 @Path("attribution")
+@ApplicationScoped
 public class AttributionResource {
 
   static final String RANGE =

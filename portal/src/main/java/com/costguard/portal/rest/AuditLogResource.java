@@ -6,6 +6,7 @@ import com.costguard.application.AuditLog;
 import com.costguard.model.audit.AuditEntry;
 import com.costguard.model.audit.AuditFilter;
 import com.costguard.model.user.User;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * APPROVERs read it.
  */
 @Path("audit-log")
+@ApplicationScoped
 public class AuditLogResource {
 
   static final String CSV = "text/csv";

@@ -4,6 +4,7 @@ import com.costguard.alerting.NotificationSettings;
 import com.costguard.application.Actor;
 import com.costguard.application.BudgetService;
 import com.costguard.config.Configuration;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  */
 @Path("budgets/{id}/notifications")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class BudgetNotificationsResource {
 
   @Inject BudgetService budgets;

@@ -8,6 +8,7 @@ import com.costguard.application.BudgetView;
 import com.costguard.application.IncreaseRequestService;
 import com.costguard.model.budget.BudgetDefinition;
 import com.costguard.model.increase.IncreaseRequest;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -39,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  */
 @Path("budgets")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class BudgetsResource {
 
   @Inject BudgetService budgets;

@@ -2,6 +2,7 @@ package com.costguard.portal.rest;
 
 import com.costguard.application.ClientService;
 import com.costguard.model.client.Client;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * names a client by its code, else its name.
  */
 @Path("clients")
+@ApplicationScoped
 public class ClientsResource {
 
   @Inject ClientService clients;

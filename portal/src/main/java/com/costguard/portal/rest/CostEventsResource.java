@@ -4,6 +4,7 @@ import static com.costguard.portal.rest.Jsonp.JSON;
 
 import com.costguard.application.CostEventService;
 import com.costguard.application.IngestResult;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code POST /cost-events}: a batch of up to 10,000 events, stored all-or-nothing. */
 @Path("cost-events")
+@ApplicationScoped
 public class CostEventsResource {
 
   @Inject CostEventService costEvents;

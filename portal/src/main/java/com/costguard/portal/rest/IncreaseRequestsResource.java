@@ -2,6 +2,7 @@ package com.costguard.portal.rest;
 
 import com.costguard.application.Actor;
 import com.costguard.application.IncreaseRequestService;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  */
 @Path("increase-requests")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class IncreaseRequestsResource {
 
   @Inject IncreaseRequestService increases;

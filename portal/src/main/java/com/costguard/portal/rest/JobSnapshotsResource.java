@@ -3,6 +3,7 @@ package com.costguard.portal.rest;
 import static com.costguard.portal.rest.Jsonp.JSON;
 
 import com.costguard.application.JobSnapshots;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.POST;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * (after an outage, or to time it: the benchmark's projection-sweep figure).
  */
 @Path("job-snapshots")
+@ApplicationScoped
 public class JobSnapshotsResource {
 
   @Inject JobSnapshots snapshots;

@@ -4,6 +4,7 @@ import com.costguard.application.Actor;
 import com.costguard.application.JobService;
 import com.costguard.model.job.Job;
 import com.costguard.model.user.User;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  */
 @Path("jobs")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class JobsResource {
 
   @Inject JobService jobs;

@@ -2,6 +2,7 @@ package com.costguard.portal.rest;
 
 import com.costguard.application.AttributionService;
 import com.costguard.config.Configuration;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code GET /optimization}: what spot capacity saved over a range (SPEC §2). */
 @Path("optimization")
+@ApplicationScoped
 public class OptimizationResource {
 
   @Inject AttributionService attribution;

@@ -3,6 +3,7 @@ package com.costguard.portal.rest;
 import com.costguard.application.Actor;
 import com.costguard.application.ClientService;
 import com.costguard.application.RequestRefusedException;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code /priority-tiers}: what each client priority tier is allocated a month. */
 @Path("priority-tiers")
+@ApplicationScoped
 public class PriorityTiersResource {
 
   @Inject ClientService clients;

@@ -3,6 +3,7 @@ package com.costguard.portal.rest;
 import com.costguard.application.RateCardService;
 import com.costguard.application.RequestRefusedException;
 import com.costguard.model.ratecard.RateCardVersion;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * {@code GET /rate-cards/{id}} is there so that the {@code Location} of a new card answers.
  */
 @Path("rate-cards")
+@ApplicationScoped
 public class RateCardsResource {
 
   @Inject RateCardService rateCards;

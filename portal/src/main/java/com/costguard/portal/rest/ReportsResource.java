@@ -6,6 +6,7 @@ import com.costguard.portal.reports.Paper;
 import com.costguard.portal.reports.ReportCsv;
 import com.costguard.portal.reports.ReportFormat;
 import com.costguard.portal.reports.Reports;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * answer rather than a truncated file.
  */
 @Path("reports")
+@ApplicationScoped
 public class ReportsResource {
 
   private static final String CSV = "text/csv; charset=UTF-8";

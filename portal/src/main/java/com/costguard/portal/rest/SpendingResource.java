@@ -7,6 +7,7 @@ import com.costguard.application.SpendingService;
 import com.costguard.application.SpendingSummary;
 import com.costguard.config.Configuration;
 import com.costguard.cost.Money;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * current calendar month.
  */
 @Path("spending")
+@ApplicationScoped
 public class SpendingResource {
 
   @Inject SpendingService spending;

@@ -3,6 +3,7 @@ package com.costguard.portal.rest;
 import com.costguard.application.IssuedToken;
 import com.costguard.application.UserService;
 import com.costguard.model.user.User;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  */
 @Path("users")
 @Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
 public class UsersResource {
 
   @Inject UserService users;
