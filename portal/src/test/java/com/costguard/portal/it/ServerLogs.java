@@ -66,7 +66,12 @@ final class ServerLogs {
               "RAR5027",
               "outages",
               "the outage tests stop MariaDB while a schedule asks the pool for a connection: the"
-                  + " pool fails to enlist it in the schedule's transaction"));
+                  + " pool fails to enlist it in the schedule's transaction"),
+          new Allowed(
+              "RAR5031",
+              "outages",
+              "the same with the local pool (issue 8): beginning the schedule's local transaction"
+                  + " on a connection MariaDB has dropped fails with a socket error"));
 
   record Allowed(String text, String instance, String why) {
 
