@@ -569,9 +569,13 @@ class BudgetPortalIT {
     waitUntil(d -> byId("increase:justification").isDisplayed());
     type("increase:newLimit_input", "2000");
     byId("increase:justification").click();
-    waitUntil(d -> byId("increase:approvalNote").getText().contains("Approval required"));
-    assertThat(byId("increase:approvalNote").getText())
-        .contains(approver + " (the budget's approver)");
+    // The note is updated by both the keyup and the change ajax, so read it only inside the wait,
+    // which retries when the second update replaces the element.
+    waitUntil(
+        d ->
+            byId("increase:approvalNote")
+                .getText()
+                .contains("Approval required: " + approver + " (the budget's approver)"));
     byId("increase:justification").sendKeys("A new client project starts");
     screenshots("increase-dialog-approval");
     byId("increase:submitIncrease").click();
