@@ -6,6 +6,7 @@ import com.costguard.cost.budget.BudgetPeriod;
 import com.costguard.cost.budget.BudgetScope;
 import com.costguard.cost.budget.JobAccrual;
 import com.costguard.cost.budget.SpendAttribution;
+import com.costguard.infrastructure.Resources;
 import com.costguard.model.costevent.CostEventRepository;
 import com.costguard.model.costevent.CostEventRepository.GroupTotal;
 import com.costguard.model.costevent.SpendDimension;
@@ -13,6 +14,7 @@ import com.costguard.model.job.JobDayTotal;
 import com.costguard.model.job.JobDimension;
 import com.costguard.model.job.JobHistory;
 import com.costguard.model.job.JobRepository;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -29,6 +31,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * What was spent, over a range: the cost events in it, summed and grouped by the database, and the
@@ -43,10 +48,27 @@ public class SpendingService {
   @Inject Configuration configuration;
   @Inject Clock clock;
 
+  /**
+   * Runs the largest groupings next to the rest of the summary. Reads of a month's hourly rollups
+   * (issue 8: 35,000 rows of sessions, 45,000 of projects) each take tens of milliseconds, waiting
+   * on the database and then decoding; side by side, the summary takes about as long as the
+   * largest.
+   */
+  @Resource(lookup = Resources.READS)
+  Executor executor;
+
   public SpendingSummary summary(Instant from, Instant to) {
     if (!from.isBefore(to)) {
       throw RequestRefusedException.invalid("to", "to must be after from");
     }
+    CompletableFuture<Map<String, SpendingSummary.Group>> bySession =
+        CompletableFuture.supplyAsync(
+                events.totalsByElsewhere(SpendDimension.SESSION, from, to), executor)
+            .thenApply(totals -> largestFirst(grouped(totals)));
+    CompletableFuture<Map<String, SpendingSummary.Group>> byProject =
+        CompletableFuture.supplyAsync(
+                events.totalsByElsewhere(SpendDimension.PROJECT, from, to), executor)
+            .thenApply(SpendingService::grouped);
     JobSpend jobSpend = jobSpend(from, to);
     TreeMap<LocalDate, SpendingSummary.Group> days = new TreeMap<>(jobSpend.byDay());
     events
@@ -68,9 +90,9 @@ public class SpendingService {
         groups(SpendDimension.PROVIDER, from, to, jobSpend.byProvider()),
         groups(SpendDimension.MODE, from, to, Map.of()),
         largestFirst(jobSpend.byStatus()),
-        groups(SpendDimension.SESSION, from, to, Map.of()),
+        joined(bySession),
         groups(SpendDimension.CLIENT, from, to, jobSpend.byClient()),
-        groups(SpendDimension.PROJECT, from, to, jobSpend.byProject()),
+        largestFirst(merged(joined(byProject), jobSpend.byProject())),
         days.entrySet().stream()
             .map(
                 d -> new SpendingSummary.Day(d.getKey(), d.getValue().cost(), d.getValue().count()))
@@ -223,25 +245,56 @@ public class SpendingService {
   }
 
   /**
-   * The cost events grouped by {@code dimension}, with the jobs' groups added; events without the
-   * attribute under "(none)".
+   * The cost events grouped by {@code dimension}, with the jobs' groups added, largest first;
+   * events without the attribute under "(none)".
    */
   private Map<String, SpendingSummary.Group> groups(
       SpendDimension dimension,
       Instant from,
       Instant to,
       Map<String, SpendingSummary.Group> jobGroups) {
-    List<GroupTotal> totals = events.totalsBy(dimension, from, to);
-    Map<String, SpendingSummary.Group> groups =
-        new HashMap<>((totals.size() + jobGroups.size()) * 4 / 3 + 1);
-    groups.putAll(jobGroups);
+    return largestFirst(merged(eventGroups(dimension, from, to), jobGroups));
+  }
+
+  /** The cost events grouped by {@code dimension}, in no order. */
+  private Map<String, SpendingSummary.Group> eventGroups(
+      SpendDimension dimension, Instant from, Instant to) {
+    return grouped(events.totalsBy(dimension, from, to));
+  }
+
+  /** The totals by name, events without the attribute under "(none)". */
+  private static Map<String, SpendingSummary.Group> grouped(List<GroupTotal> totals) {
+    Map<String, SpendingSummary.Group> groups = new HashMap<>(totals.size() * 4 / 3 + 1);
     for (GroupTotal g : totals) {
       groups.merge(
           g.key() == null ? SpendingSummary.NONE : g.key(),
           new SpendingSummary.Group(g.cost(), g.count()),
           SpendingSummary.Group::plus);
     }
-    return largestFirst(groups);
+    return groups;
+  }
+
+  /** The groups of both, a name in both with their sums. */
+  private static Map<String, SpendingSummary.Group> merged(
+      Map<String, SpendingSummary.Group> groups, Map<String, SpendingSummary.Group> more) {
+    if (more.isEmpty()) {
+      return groups;
+    }
+    Map<String, SpendingSummary.Group> all = new HashMap<>(groups);
+    more.forEach((name, group) -> all.merge(name, group, SpendingSummary.Group::plus));
+    return all;
+  }
+
+  /** What a task computed, or what it threw, as thrown by this thread. */
+  private static <T> T joined(CompletableFuture<T> task) {
+    try {
+      return task.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   /** Largest spend first; equal spends by name, so the order never depends on hashing. */

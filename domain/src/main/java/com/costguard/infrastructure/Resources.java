@@ -14,6 +14,17 @@ public class Resources {
   /** JNDI name of the datasource the WAR defines from {@code COSTGUARD_DB_URL}. */
   public static final String DATASOURCE = "java:app/jdbc/costguard";
 
+  /**
+   * JNDI name of the executor for reads that run next to a request's own ({@code SpendingService}),
+   * which the WAR defines. Its tasks carry none of the request's context: sharing the request's
+   * component invocation, a task's end closed the request's own non-transactional EntityManager. So
+   * they read by plain JDBC only.
+   */
+  public static final String READS = "java:app/concurrent/reads";
+
+  /** JNDI name of the context service that propagates the class loader only, for {@link #READS}. */
+  public static final String NO_CONTEXT = "java:app/concurrent/no-context";
+
   private static final Configuration CONFIGURATION = Configuration.fromEnvironment();
 
   @Produces

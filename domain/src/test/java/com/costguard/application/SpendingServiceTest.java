@@ -29,6 +29,7 @@ class SpendingServiceTest {
     spending.jobs = jobs.repository;
     spending.configuration = Configuration.from(Map.of("COSTGUARD_TIMEZONE", "Europe/Berlin"));
     spending.clock = clock;
+    spending.executor = Runnable::run;
   }
 
   private void stored(String at, String amount, String client, String listCost) {

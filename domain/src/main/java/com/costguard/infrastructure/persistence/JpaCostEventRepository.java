@@ -293,38 +293,26 @@ public class JpaCostEventRepository implements CostEventRepository {
           case PROJECT -> SpendHours.Dimension.PROJECT;
         };
     HourSplit split = HourSplit.of(BudgetPeriod.startingAt(from, to));
-    Map<String, GroupTotal> groups = new HashMap<>();
     List<Object[]> rows = new ArrayList<>();
+    // By plain JDBC only: SpendingService runs this on a thread of its own, without the request's
+    // context (Resources.READS), where the container's EntityManager is not to be used.
     if (split.whole()) {
       // Summed here, not by the database: a month holds some 34,000 sessions (at the benchmark's
       // scale), whose grouping in a temporary table took 150-200 ms, where reading the 38,000
       // rows of the index range takes a tenth of it.
       Where where = Where.hours(split, new Rollup(rollup, Optional.empty()));
-      try (Connection connection = dataSource.getConnection();
-          PreparedStatement query =
-              connection.prepareStatement(
-                  "select value, amount, events from cost_event_hours" + where.sql())) {
-        for (int i = 0; i < where.parameters().size(); i++) {
-          query.setObject(i + 1, where.parameters().get(i));
-        }
-        try (ResultSet r = query.executeQuery()) {
-          while (r.next()) {
-            rows.add(new Object[] {r.getString(1), r.getBigDecimal(2), r.getLong(3)});
-          }
-        }
-      } catch (SQLException e) {
-        throw new PersistenceException("reading the spend rollups failed: " + e.getMessage(), e);
-      }
+      rows.addAll(
+          groupRows("select value, amount, events from cost_event_hours" + where.sql(), where));
     }
     for (BudgetPeriod part : split.partial()) {
       Where where = Where.events(part, BudgetScope.wholeOrganisation());
       rows.addAll(
-          rows(
-              where.bind(
-                  em.createNativeQuery(
-                      "select %1$s, sum(amount), count(*) from cost_events%2$s group by %1$s"
-                          .formatted(column, where.sql())))));
+          groupRows(
+              "select %1$s, sum(amount), count(*) from cost_events%2$s group by %1$s"
+                  .formatted(column, where.sql()),
+              where));
     }
+    Map<String, GroupTotal> groups = new HashMap<>(rows.size() * 4 / 3 + 1);
     for (Object[] row : rows) {
       GroupTotal part =
           new GroupTotal((String) row[0], decimal(row[1]), ((Number) row[2]).longValue());
@@ -334,6 +322,25 @@ public class JpaCostEventRepository implements CostEventRepository {
           (a, b) -> new GroupTotal(a.key(), a.cost().add(b.cost()), a.count() + b.count()));
     }
     return List.copyOf(groups.values());
+  }
+
+  /** Rows of a name, an amount and a count, read on a connection of the datasource's own. */
+  private List<Object[]> groupRows(String sql, Where where) {
+    List<Object[]> rows = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query = connection.prepareStatement(sql)) {
+      for (int i = 0; i < where.parameters().size(); i++) {
+        query.setObject(i + 1, where.parameters().get(i));
+      }
+      try (ResultSet r = query.executeQuery()) {
+        while (r.next()) {
+          rows.add(new Object[] {r.getString(1), r.getBigDecimal(2), r.getLong(3)});
+        }
+      }
+    } catch (SQLException e) {
+      throw new PersistenceException("reading spend totals failed: " + e.getMessage(), e);
+    }
+    return rows;
   }
 
   /**

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Stored cost events. */
 public interface CostEventRepository {
@@ -50,6 +51,16 @@ public interface CostEventRepository {
 
   /** Spend and count per value of {@code dimension}; events without a value under null. */
   List<GroupTotal> totalsBy(SpendDimension dimension, Instant from, Instant to);
+
+  /**
+   * {@link #totalsBy} as a read to run on another thread, one without the caller's context: the
+   * repository is resolved here, on the caller's thread, and the read touches nothing but its
+   * datasource ({@code JpaCostEventRepository} reads these totals by plain JDBC).
+   */
+  default Supplier<List<GroupTotal>> totalsByElsewhere(
+      SpendDimension dimension, Instant from, Instant to) {
+    return () -> totalsBy(dimension, from, to);
+  }
 
   /** Spend and count per calendar day in {@code zone}, days without events left out. */
   List<DayTotal> totalsByDay(Instant from, Instant to, ZoneId zone);
