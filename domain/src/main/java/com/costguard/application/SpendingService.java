@@ -298,7 +298,7 @@ public class SpendingService {
   }
 
   /** Largest spend first; equal spends by name, so the order never depends on hashing. */
-  private static Map<String, SpendingSummary.Group> largestFirst(
+  static Map<String, SpendingSummary.Group> largestFirst(
       Map<String, SpendingSummary.Group> groups) {
     // A plain comparator on a list: a month's 34,000 sessions (issue 8) sorted through a chain of
     // comparator lambdas on a stream took the larger part of the summary's own time.

@@ -9,8 +9,13 @@ import com.costguard.model.costevent.NewCostEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -166,6 +171,40 @@ class SpendingServiceTest {
       SpendingSummary costed = spending.summary(from, to);
 
       assertThat(rolledUp).as(range[0]).isEqualTo(costed);
+    }
+  }
+
+  @Test
+  void groupsAreOrderedLargestFirstAndEqualSpendsByName() {
+    // Ties at different scales, a micro-unit apart, large and negative spends, and many groups.
+    List<List<String>> cases =
+        List.of(
+            List.of("2.40", "2.4", "0.000001", "0", "10.5", "10.500001", "3"),
+            List.of("140737488.355327", "1.000000", "0.1"),
+            List.of("140737488.355328", "1.000000", "0.1"),
+            List.of("-1.00", "2.00", "-0.5"));
+    Random random = new Random(8);
+    List<List<String>> all = new ArrayList<>(cases);
+    List<String> many = new ArrayList<>();
+    for (int i = 0; i < 5000; i++) {
+      many.add(BigDecimal.valueOf(random.nextInt(2000), random.nextInt(7)).toPlainString());
+    }
+    all.add(many);
+    for (List<String> costs : all) {
+      Map<String, SpendingSummary.Group> groups = new HashMap<>();
+      for (int i = 0; i < costs.size(); i++) {
+        groups.put("g" + (i * 7919 % costs.size()), group(costs.get(i), 1));
+      }
+      List<String> expected =
+          groups.entrySet().stream()
+              .sorted(
+                  Comparator.<Map.Entry<String, SpendingSummary.Group>, BigDecimal>comparing(
+                          e -> e.getValue().cost(), Comparator.reverseOrder())
+                      .thenComparing(Map.Entry::getKey))
+              .map(Map.Entry::getKey)
+              .toList();
+
+      assertThat(SpendingService.largestFirst(groups).keySet()).containsExactlyElementsOf(expected);
     }
   }
 
