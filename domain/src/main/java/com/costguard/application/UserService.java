@@ -60,7 +60,6 @@ public class UserService {
 
   @Inject UserRepository users;
   @Inject UserWriter writer;
-  @Inject TokenCache tokenCache;
   @Inject Clock clock;
 
   public Optional<User> authenticate(String username, char[] password) {
@@ -72,10 +71,8 @@ public class UserService {
     return user.filter(u -> PasswordHash.matches(password, u.passwordHash().get()));
   }
 
-  /** The user of an API token, the token's query cached ({@link TokenCache}). */
   public Optional<User> byToken(String token) {
-    return tokenCache.user(
-        Secrets.tokenHash(token), hash -> users.tokenByHash(hash).map(ApiToken::user));
+    return users.tokenByHash(Secrets.tokenHash(token)).map(ApiToken::user);
   }
 
   @Transactional // also for the outbox dispatcher's channels, outside any request
@@ -160,8 +157,6 @@ public class UserService {
       // Another request took the Slack id at once, or two ADMINs demoting each other deadlocked
       // and this one was rolled back: the second pass sees what the other committed.
       return writer.update(id, change);
-    } finally {
-      tokenCache.changed(); // committed or not: the API's callers are read again
     }
   }
 
@@ -219,7 +214,6 @@ public class UserService {
                         null,
                         "user %d has no API token %d".formatted(userId, tokenId)));
     users.remove(token);
-    tokenCache.changed();
   }
 
   /** Creates the bootstrap {@code admin} user with this password unless it exists already. */
