@@ -117,12 +117,14 @@ public class JpaCostEventRepository implements CostEventRepository {
     }
     sql.append(" returning idempotency_key");
     Map<String, CostEvent> byKey = new HashMap<>(rows.size() * 2);
+    DatetimeText occurred = new DatetimeText();
+    DatetimeText received = new DatetimeText();
     try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
       int p = 1;
       for (CostEvent e : rows) {
         insert.setString(p++, e.idempotencyKey());
-        insert.setObject(p++, utc(e.occurredAt()));
-        insert.setObject(p++, utc(e.receivedAt()));
+        insert.setString(p++, occurred.of(e.occurredAt()));
+        insert.setString(p++, received.of(e.receivedAt()));
         insert.setString(p++, e.operationType());
         insert.setBigDecimal(p++, e.amount());
         insert.setString(p++, e.currency());

@@ -6,11 +6,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -65,7 +66,14 @@ final class SpendHours {
           .thenComparing(Key::value, Comparator.nullsFirst(Comparator.naturalOrder()))
           .thenComparing(Key::hour);
 
-  final TreeMap<Key, Sums> rows = new TreeMap<>(ORDER);
+  /**
+   * Summed in a hash map and put in {@link #ORDER} once, to write: a batch of 1,000 events makes
+   * 7,000 look-ups here, which a tree map ordered by that comparator made ten times as many
+   * comparisons of (issue 8).
+   */
+  final Map<Key, Sums> rows = new HashMap<>();
+
+  private static final Dimension[] DIMENSIONS = Dimension.values();
 
   /**
    * Shards per rollup row: more than the writers that usually run at once on an instance, few
@@ -86,7 +94,7 @@ final class SpendHours {
     SpendHours rollup = new SpendHours();
     for (CostEvent e : events) {
       Instant hour = HourSplit.floor(e.occurredAt());
-      for (Dimension dimension : Dimension.values()) {
+      for (Dimension dimension : DIMENSIONS) {
         rollup
             .rows
             .computeIfAbsent(
@@ -119,7 +127,9 @@ final class SpendHours {
             + " reuse_savings = reuse_savings + values(reuse_savings)");
     try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
       int p = 1;
-      for (Map.Entry<Key, Sums> row : rows.entrySet()) {
+      List<Map.Entry<Key, Sums>> ordered = new ArrayList<>(rows.entrySet());
+      ordered.sort(Map.Entry.comparingByKey(ORDER));
+      for (Map.Entry<Key, Sums> row : ordered) {
         statement.setString(p++, row.getKey().dimension().column);
         statement.setString(p++, row.getKey().value());
         statement.setObject(p++, JpaCostEventRepository.utc(row.getKey().hour()));
