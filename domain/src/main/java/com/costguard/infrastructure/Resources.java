@@ -16,14 +16,14 @@ public class Resources {
 
   /**
    * JNDI name of the executor for reads that run next to a request's own ({@code SpendingService}),
-   * which the WAR defines. Its tasks carry none of the request's context: sharing the request's
-   * component invocation, a task's end closed the request's own non-transactional EntityManager. So
-   * they read by plain JDBC only.
+   * which the WAR defines. Its tasks carry the class loader only, none of the request's context:
+   * sharing the request's component invocation, a task's end closed the request's own
+   * non-transactional EntityManager. So they read by plain JDBC only.
    */
   public static final String READS = "java:app/concurrent/reads";
 
   /** JNDI name of the context service that propagates the class loader only, for {@link #READS}. */
-  public static final String NO_CONTEXT = "java:app/concurrent/no-context";
+  public static final String CLASS_LOADER_ONLY = "java:app/concurrent/class-loader-only";
 
   private static final Configuration CONFIGURATION = Configuration.fromEnvironment();
 

@@ -11,14 +11,18 @@ import jakarta.servlet.annotation.WebListener;
 
 /**
  * Migrates and bootstraps before the first request (a failure here fails the deployment); stops the
- * schedules when the application stops.
+ * schedules when the application stops. It also defines the executor of the reads that run next to
+ * a request's own ({@link Resources#READS}).
  */
 @WebListener
 @ContextServiceDefinition(
-    name = Resources.NO_CONTEXT,
+    name = Resources.CLASS_LOADER_ONLY,
     propagated = "CLASSLOADING", // Payara's name for the class loader alone (CDI needs it)
     cleared = ContextServiceDefinition.ALL_REMAINING)
-@ManagedExecutorDefinition(name = Resources.READS, context = Resources.NO_CONTEXT, maxAsync = 4)
+@ManagedExecutorDefinition(
+    name = Resources.READS,
+    context = Resources.CLASS_LOADER_ONLY,
+    maxAsync = 4)
 public class StartupListener implements ServletContextListener {
 
   @Inject ApplicationStartup startup;
