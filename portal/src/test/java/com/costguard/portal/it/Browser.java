@@ -92,6 +92,16 @@ public final class Browser {
             });
   }
 
+  /** Waits until PrimeFaces has no Ajax request queued or running, so its updates are in place. */
+  public static void ajaxDone(ChromeDriver driver) {
+    new WebDriverWait(driver, Duration.ofSeconds(15))
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    driver.executeScript(
+                        "return PrimeFaces.ajax.Queue.isEmpty() && jQuery.active === 0;")));
+  }
+
   /**
    * Clicks the button that opens a dialog and waits until the dialog has put the focus on its first
    * field ({@code focusedId}): PrimeFaces does that after its opening animation, and keys typed

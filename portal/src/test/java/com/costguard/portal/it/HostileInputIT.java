@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -244,14 +243,7 @@ class HostileInputIT {
     browser.get(base + "dashboard/budget/audit-log");
     browser.findElement(By.id(field)).sendKeys(text);
     browser.findElement(By.id("audit:apply")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(15))
-        .ignoring(StaleElementReferenceException.class)
-        .until(
-            d ->
-                Boolean.TRUE.equals(
-                    ((ChromeDriver) d)
-                        .executeScript(
-                            "return PrimeFaces.ajax.Queue.isEmpty() && jQuery.active === 0;")));
+    Browser.ajaxDone(browser);
   }
 
   @Test

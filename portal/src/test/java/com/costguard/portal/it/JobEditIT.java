@@ -168,8 +168,8 @@ class JobEditIT {
 
   /**
    * Chooses {@code label} in a PrimeFaces select menu as a user does: opens it, types into its
-   * filter, clicks the item. Waits for the menu first, since the client's choice re-renders the
-   * project menu by Ajax.
+   * filter, clicks the item. Waits for the menu first, and for the choice's Ajax after, since the
+   * client's choice re-renders the project menu.
    */
   private void pick(String menu, String label) {
     waiting()
@@ -193,6 +193,8 @@ class JobEditIT {
     waiting()
         .ignoring(StaleElementReferenceException.class)
         .until(ExpectedConditions.textToBePresentInElementLocated(By.id(menu + "_label"), label));
+    // The choice's own Ajax (the client's re-renders the project menu) ends before the next step.
+    Browser.ajaxDone(browser);
   }
 
   private static long id(Api.Answer answer) {
