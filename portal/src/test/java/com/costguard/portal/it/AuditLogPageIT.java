@@ -80,6 +80,9 @@ class AuditLogPageIT {
 
     browser.findElement(By.id("audit:user")).sendKeys(manager.username());
     browser.findElement(By.id("audit:apply")).click();
+    // The unfiltered table may already hold just these two entries (a fresh database), so the
+    // wait below could pass before the update replaces the form: let the update land first.
+    Browser.ajaxDone(browser);
     tableUpdate().until(d -> actions().size() == 2);
     assertThat(actions()).containsExactly("budget.limit_changed", "budget.created");
     String table = browser.findElement(By.id("audit:entries")).getText();

@@ -328,10 +328,14 @@ class ClientPagesIT {
                     .findElement(By.cssSelector("input[id$=':otherCosts']"))));
   }
 
+  /** Saves the row's other costs (a full postback) and waits for the page that answers it. */
   private void saveOtherCosts() {
-    rowElement("#tabs\\:projects", q1)
-        .findElement(By.cssSelector("button[id$=':saveOtherCosts']"))
-        .click();
+    WebElement save =
+        rowElement("#tabs\\:projects", q1)
+            .findElement(By.cssSelector("button[id$=':saveOtherCosts']"));
+    save.click();
+    // The page being left has "tabs" too: wait until the answer has replaced it.
+    Browser.replaced(browser, save, Duration.ofSeconds(20));
     waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("tabs")));
   }
 
