@@ -37,8 +37,8 @@ public class CostEventWriter {
     for (PricedEvent priced : batch) {
       rows.add(new CostEvent(priced.event(), priced.amount(), currency, now));
     }
-    // The events go in first, by one multi-row insert that skips known keys (issue 8): an insert
-    // fixes no snapshot (InnoDB takes it at the first plain read), so the budgets locked next still
+    // The events go in first, by one bulk insert of the new keys (issue 8): an insert fixes no
+    // snapshot (InnoDB takes it at the first plain read), so the budgets locked next still
     // see all that earlier holders of their locks committed, while the inserts of concurrent
     // batches, the bulk of the work, run side by side rather than one after another.
     List<CostEvent> stored = events.addNew(rows);

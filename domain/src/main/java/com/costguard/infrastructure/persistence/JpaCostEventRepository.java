@@ -21,6 +21,8 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -54,19 +56,27 @@ public class JpaCostEventRepository implements CostEventRepository {
   /** Characters per INSERT statement, well inside MariaDB's default 16 MiB packet. */
   static final int CHARS_PER_INSERT = 2_000_000;
 
-  private static final String INSERT_COLUMNS =
-      "insert ignore into cost_events (idempotency_key, occurred_at, received_at, operation_type,"
-          + " amount, currency, units, unit_type, client, project, team, user_name, provider, mode,"
-          + " session_id, job_id, list_cost, reused_from, metadata) values ";
+  private static final String COLUMNS =
+      "cost_events (idempotency_key, occurred_at, received_at, operation_type, amount, currency,"
+          + " units, unit_type, client, project, team, user_name, provider, mode, session_id,"
+          + " job_id, list_cost, reused_from, metadata)";
 
   private static final String INSERT_ROW = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
+  /** Tells a key already stored (error 1062) from any other failure of an insert. */
+  private static final int DUPLICATE_KEY = 1062;
+
   /**
-   * One multi-row {@code INSERT IGNORE … RETURNING} per chunk on the transaction's own connection:
-   * the unique key on {@code idempotency_key} skips every known key (also one a concurrent
-   * transaction stores: the insert waits for it and then skips it), and {@code RETURNING} names the
-   * rows actually stored, so that only they count in the rollups. A row per statement through JPA
-   * cost a persist, a flush and a round trip per event.
+   * Stores the events whose keys are new, on the transaction's own connection, and returns them, so
+   * that only they count in the rollups. The unique key on {@code idempotency_key} decides.
+   *
+   * <p>The usual batch has only new keys. It goes in as a plain {@code INSERT} by the driver's bulk
+   * protocol (one round trip, no statement text to parse), which fails as a whole (back to a
+   * savepoint) on the first known key. Such a batch, a retry for the most part, then takes the
+   * exact way: {@code INSERT IGNORE … RETURNING}, which skips every known key (also one a
+   * concurrent transaction stores: the insert waits for it, then skips it) and names the rows it
+   * stored. The bulk insert waits for such a key in the same way, then fails. A plain read of the
+   * keys first would fix the InnoDB snapshot before the budget locks ({@link CostEventWriter}).
    */
   @Override
   public List<CostEvent> addNew(List<CostEvent> events) {
@@ -78,22 +88,69 @@ public class JpaCostEventRepository implements CostEventRepository {
     List<CostEvent> batch = new ArrayList<>(events);
     batch.sort(Comparator.comparing(CostEvent::idempotencyKey));
     Connection connection = em.unwrap(Connection.class);
-    List<CostEvent> stored = new ArrayList<>(batch.size());
     try {
-      int from = 0;
-      while (from < batch.size()) {
-        int to = from;
-        long chars = 0;
-        while (to < batch.size() && to - from < ROWS_PER_INSERT && chars < CHARS_PER_INSERT) {
-          chars += batch.get(to).metadata().map(String::length).orElse(0) + 200;
-          to++;
+      Savepoint before = connection.setSavepoint();
+      try {
+        insertAll(connection, batch);
+        return batch;
+      } catch (SQLException e) {
+        if (!isDuplicateKey(e)) {
+          throw e;
         }
-        insert(connection, batch.subList(from, to), stored);
-        from = to;
+        connection.rollback(before);
       }
+      return insertNew(connection, batch);
     } catch (SQLException e) {
       // Rolls the transaction back; CostEventService tries a batch that lost a race once more.
       throw new PersistenceException("storing cost events failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * One plain insert of every row by the driver's bulk protocol; fails on any known key. Without
+   * {@code NO_GENERATED_KEYS} the statement Payara's pool hands out asks for the generated keys,
+   * and the driver (against MariaDB 11.4) then sends one insert per row.
+   */
+  private static void insertAll(Connection connection, List<CostEvent> rows) throws SQLException {
+    DatetimeText occurred = new DatetimeText();
+    DatetimeText received = new DatetimeText();
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "insert into " + COLUMNS + " values " + INSERT_ROW, Statement.NO_GENERATED_KEYS)) {
+      for (CostEvent e : rows) {
+        bind(insert, 1, e, occurred, received);
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  private static boolean isDuplicateKey(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getErrorCode() == DUPLICATE_KEY) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code INSERT IGNORE … RETURNING} by chunks of at most {@link #ROWS_PER_INSERT} rows and about
+   * {@link #CHARS_PER_INSERT} characters: the rows stored, in {@code rows}' order.
+   */
+  private static List<CostEvent> insertNew(Connection connection, List<CostEvent> rows)
+      throws SQLException {
+    List<CostEvent> stored = new ArrayList<>(rows.size());
+    int from = 0;
+    while (from < rows.size()) {
+      int to = from;
+      long chars = 0;
+      while (to < rows.size() && to - from < ROWS_PER_INSERT && chars < CHARS_PER_INSERT) {
+        chars += rows.get(to).metadata().map(String::length).orElse(0) + 200;
+        to++;
+      }
+      insertIgnoring(connection, rows.subList(from, to), stored);
+      from = to;
     }
     return stored;
   }
@@ -108,10 +165,10 @@ public class JpaCostEventRepository implements CostEventRepository {
     }
   }
 
-  private static void insert(Connection connection, List<CostEvent> rows, List<CostEvent> stored)
-      throws SQLException {
-    StringBuilder sql = new StringBuilder(INSERT_COLUMNS.length() + rows.size() * 40);
-    sql.append(INSERT_COLUMNS);
+  private static void insertIgnoring(
+      Connection connection, List<CostEvent> rows, List<CostEvent> stored) throws SQLException {
+    StringBuilder sql = new StringBuilder(COLUMNS.length() + rows.size() * 40);
+    sql.append("insert ignore into ").append(COLUMNS).append(" values ");
     for (int i = 0; i < rows.size(); i++) {
       sql.append(i == 0 ? "" : ",").append(INSERT_ROW);
     }
@@ -122,25 +179,7 @@ public class JpaCostEventRepository implements CostEventRepository {
     try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
       int p = 1;
       for (CostEvent e : rows) {
-        insert.setString(p++, e.idempotencyKey());
-        insert.setString(p++, occurred.of(e.occurredAt()));
-        insert.setString(p++, received.of(e.receivedAt()));
-        insert.setString(p++, e.operationType());
-        insert.setBigDecimal(p++, e.amount());
-        insert.setString(p++, e.currency());
-        insert.setBigDecimal(p++, e.units().orElse(null));
-        insert.setString(p++, e.unitType().orElse(null));
-        insert.setString(p++, e.client().orElse(null));
-        insert.setString(p++, e.project().orElse(null));
-        insert.setString(p++, e.team().orElse(null));
-        insert.setString(p++, e.user().orElse(null));
-        insert.setString(p++, e.provider().orElse(null));
-        insert.setString(p++, e.mode().orElse(null));
-        insert.setString(p++, e.sessionId().orElse(null));
-        insert.setObject(p++, e.jobId().orElse(null), Types.BIGINT);
-        insert.setBigDecimal(p++, e.listCost().orElse(null));
-        insert.setString(p++, e.reusedFrom().orElse(null));
-        insert.setString(p++, e.metadata().orElse(null));
+        p = bind(insert, p, e, occurred, received);
         byKey.putIfAbsent(e.idempotencyKey(), e);
       }
       try (ResultSet keys = insert.executeQuery()) {
@@ -149,6 +188,32 @@ public class JpaCostEventRepository implements CostEventRepository {
         }
       }
     }
+  }
+
+  /** Binds {@code e}'s 19 columns from parameter {@code p} on; returns the next parameter. */
+  private static int bind(
+      PreparedStatement insert, int p, CostEvent e, DatetimeText occurred, DatetimeText received)
+      throws SQLException {
+    insert.setString(p++, e.idempotencyKey());
+    insert.setString(p++, occurred.of(e.occurredAt()));
+    insert.setString(p++, received.of(e.receivedAt()));
+    insert.setString(p++, e.operationType());
+    insert.setBigDecimal(p++, e.amount());
+    insert.setString(p++, e.currency());
+    insert.setBigDecimal(p++, e.units().orElse(null));
+    insert.setString(p++, e.unitType().orElse(null));
+    insert.setString(p++, e.client().orElse(null));
+    insert.setString(p++, e.project().orElse(null));
+    insert.setString(p++, e.team().orElse(null));
+    insert.setString(p++, e.user().orElse(null));
+    insert.setString(p++, e.provider().orElse(null));
+    insert.setString(p++, e.mode().orElse(null));
+    insert.setString(p++, e.sessionId().orElse(null));
+    insert.setObject(p++, e.jobId().orElse(null), Types.BIGINT);
+    insert.setBigDecimal(p++, e.listCost().orElse(null));
+    insert.setString(p++, e.reusedFrom().orElse(null));
+    insert.setString(p++, e.metadata().orElse(null));
+    return p;
   }
 
   static LocalDateTime utc(Instant instant) {

@@ -104,6 +104,66 @@ class ApiIT {
   }
 
   @Test
+  void aBatchPartlyKnownStoresOnlyItsNewKeys() throws SQLException {
+    api.post("api/v1/cost-events", batch());
+    String known = batch();
+    String fresh =
+        """
+        {"idempotencyKey": "%1$s-new-%2$d", "occurredAt": "%3$sT12:00:00Z", "operationType": "llm",
+         "amount": 1.25}""";
+    String mixed =
+        known.substring(0, known.lastIndexOf(']'))
+            + ","
+            + fresh.formatted(run, 1, day)
+            + ","
+            + fresh.formatted(run, 2, day)
+            + "]}";
+
+    Api.Answer posted = api.post("api/v1/cost-events", mixed);
+
+    assertThat(posted.status()).as(posted.body()).isEqualTo(202);
+    assertThat(posted.json().getInt("accepted")).isEqualTo(2);
+    assertThat(posted.json().getInt("duplicates")).isEqualTo(3);
+    assertThat(amountsStored()).hasSize(5);
+    assertThat(summaryOfTheDay().json().getInt("events")).isEqualTo(5);
+  }
+
+  /**
+   * A batch of new keys goes in as one bulk statement, not a statement per event (issue 8): the
+   * server counts one INSERT per statement, however many rows it stores.
+   */
+  @Test
+  void aBatchOfNewKeysIsOneInsertStatement() throws SQLException {
+    StringBuilder events = new StringBuilder();
+    for (int i = 0; i < 500; i++) {
+      events
+          .append(i == 0 ? "" : ",")
+          .append(
+              """
+              {"idempotencyKey": "%s-bulk-%d", "occurredAt": "%sT12:00:00Z",
+               "operationType": "llm", "amount": 0.01}"""
+                  .formatted(run, i, day));
+    }
+    long before = insertStatements();
+
+    Api.Answer posted = api.post("api/v1/cost-events", "{\"events\": [" + events + "]}");
+
+    assertThat(posted.json().getInt("accepted")).as(posted.body()).isEqualTo(500);
+    // The few other inserts are the rollups' upsert and what runs in the background meanwhile.
+    assertThat(insertStatements() - before).isLessThan(50);
+    assertThat(amountsStored()).hasSize(500);
+  }
+
+  private static long insertStatements() throws SQLException {
+    try (Connection db = TestDatabase.connect();
+        ResultSet status =
+            db.createStatement().executeQuery("show global status like 'Com_insert'")) {
+      status.next();
+      return status.getLong(2);
+    }
+  }
+
+  @Test
   void aKeyRepeatedWithinOneBatchIsStoredOnce() throws SQLException {
     String event =
         """
