@@ -27,6 +27,9 @@ class InMemoryCostEventRepository implements CostEventRepository {
 
   final List<CostEvent> stored = new ArrayList<>();
 
+  /** How many times the events were read grouped ({@link #totalsBy}). */
+  int groupReads;
+
   @Override
   public List<CostEvent> addNew(List<CostEvent> events) {
     Set<String> keys =
@@ -96,6 +99,7 @@ class InMemoryCostEventRepository implements CostEventRepository {
 
   @Override
   public List<GroupTotal> totalsBy(SpendDimension dimension, Instant from, Instant to) {
+    groupReads++;
     Function<CostEvent, Optional<String>> key =
         switch (dimension) {
           case PROVIDER -> CostEvent::provider;

@@ -175,6 +175,54 @@ class SpendingServiceTest {
   }
 
   @Test
+  void aRangeWithNoEventAddedSinceIsAnsweredWithoutReadingItsGroupsAgain() {
+    Instant from = Instant.parse("2026-10-01T00:00:00Z");
+    Instant to = Instant.parse("2026-11-01T00:00:00Z");
+    stored("2026-10-05T10:00:00Z", "2.50", "Acme", null);
+    stored("2026-10-06T10:00:00Z", "1.00", "Globex", "3.00");
+
+    SpendingSummary first = spending.summary(from, to);
+    int reads = repository.groupReads;
+    SpendingSummary again = spending.summary(from, to);
+    stored("2026-11-02T10:00:00Z", "9.00", "Acme", null); // after the range
+    SpendingSummary afterAnotherMonthsEvent = spending.summary(from, to);
+
+    assertThat(reads).isEqualTo(5); // provider, mode, session, client, project
+    assertThat(repository.groupReads).isEqualTo(reads);
+    assertThat(again).isEqualTo(first);
+    assertThat(afterAnotherMonthsEvent).isEqualTo(first);
+
+    stored("2026-10-31T23:59:59Z", "0.25", "Acme", null); // late, but in the range
+    SpendingSummary changed = spending.summary(from, to);
+
+    assertThat(repository.groupReads).isEqualTo(2 * reads);
+    assertThat(changed.total()).isEqualByComparingTo("3.75");
+    assertThat(changed.events()).isEqualTo(3);
+    assertThat(changed.byClient().get("Acme")).isEqualTo(group("2.75", 2));
+    assertThat(changed.byDay()).hasSize(3);
+  }
+
+  @Test
+  void onlyTheLastRangesAreKept() {
+    stored("2026-10-05T10:00:00Z", "2.50", "Acme", null);
+    List<Instant> months =
+        List.of(
+            Instant.parse("2026-08-01T00:00:00Z"),
+            Instant.parse("2026-09-01T00:00:00Z"),
+            Instant.parse("2026-10-01T00:00:00Z"),
+            Instant.parse("2026-11-01T00:00:00Z"));
+    for (int m = 0; m < SpendingService.RECENT_RANGES + 1; m++) {
+      spending.summary(months.get(m), months.get(m + 1));
+    }
+    int reads = repository.groupReads;
+
+    spending.summary(months.get(0), months.get(1)); // the oldest: no longer kept
+    spending.summary(months.get(2), months.get(3)); // the newest: kept
+
+    assertThat(repository.groupReads).isEqualTo(reads + 5);
+  }
+
+  @Test
   void groupsAreOrderedLargestFirstAndEqualSpendsByName() {
     // Ties at different scales, a micro-unit apart, large and negative spends, and many groups.
     List<List<String>> cases =

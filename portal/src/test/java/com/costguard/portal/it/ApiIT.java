@@ -2,6 +2,7 @@ package com.costguard.portal.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.sql.Connection;
@@ -88,6 +89,30 @@ class ApiIT {
             new BigDecimal("0.100000"),
             new BigDecimal("0.000123"),
             new BigDecimal("1234567.891234"));
+  }
+
+  /** The summary keeps a range's groups only while no event is added to it (issue 8). */
+  @Test
+  void aSummaryReadAgainShowsAnEventAddedSince() {
+    api.post("api/v1/cost-events", batch());
+    assertThat(summaryOfTheDay().json().getInt("events")).isEqualTo(3);
+    assertThat(summaryOfTheDay().json().getInt("events")).isEqualTo(3);
+
+    Api.Answer posted =
+        api.post(
+            "api/v1/cost-events",
+            """
+            {"events": [{"idempotencyKey": "%s-late", "occurredAt": "%sT11:00:00Z",
+              "operationType": "llm", "amount": 0.50, "client": "Acme Corp"}]}"""
+                .formatted(run, day));
+    JsonObject summary = summaryOfTheDay().json();
+
+    assertThat(posted.status()).as(posted.body()).isEqualTo(202);
+    assertThat(summary.getInt("events")).isEqualTo(4);
+    assertThat(summary.getJsonNumber("total").bigDecimalValue())
+        .isEqualByComparingTo("1234568.491357");
+    assertThat(summary.getJsonObject("byClient").getJsonObject("Acme Corp").toString())
+        .isEqualTo("{\"cost\":0.60,\"count\":2}");
   }
 
   @Test
