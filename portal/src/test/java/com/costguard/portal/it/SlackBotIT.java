@@ -91,6 +91,11 @@ class SlackBotIT {
     return id.toString();
   }
 
+  /**
+   * A budget over the fixtures' client, over a rolling 30 days: such a window has no forecast
+   * alert, which a calendar month fires beside the first threshold alert; the two are sent by
+   * overlapping dispatcher runs, and either may then be the thread the budget's later alerts go in.
+   */
   private long budget(String limit, Person manager, Person approver) {
     Api.Answer created =
         api.post(
