@@ -2,6 +2,7 @@ package com.costguard.portal.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.net.URL;
@@ -147,6 +148,36 @@ class IncreaseRequestsIT {
     assertThat(rejected.json().getString("reason")).isEqualTo("not now");
     assertThat(limitOf(budget)).isEqualByComparingTo("500");
     assertThat(audit("increase.rejected", approver.username())).hasSize(1);
+  }
+
+  /** Any script, and characters outside the Basic Multilingual Plane, are stored as written. */
+  @Test
+  void aJustificationAndAReasonInAnyLanguageAreKeptAsWritten() {
+    long budget = budget("500");
+    String justification = "予算を増やしてください: 학습 실행 추가 🚀";
+    String reason = "Не сейчас — 다음 분기에 😀";
+    Api.Answer asked =
+        api.post(
+            BUDGETS + "/" + budget + "/increase-requests",
+            Json.createObjectBuilder()
+                .add("newLimit", 900)
+                .add("justification", justification)
+                .build()
+                .toString(),
+            engineer.token());
+    assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+    long id = asked.json().getJsonNumber("id").longValueExact();
+
+    Api.Answer rejected =
+        api.post(
+            REQUESTS + "/" + id + "/reject",
+            Json.createObjectBuilder().add("reason", reason).build().toString(),
+            approver.token());
+
+    assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
+    JsonObject stored = api.get(REQUESTS + "/" + id).json();
+    assertThat(stored.getString("justification")).isEqualTo(justification);
+    assertThat(stored.getString("reason")).isEqualTo(reason);
   }
 
   @Test
