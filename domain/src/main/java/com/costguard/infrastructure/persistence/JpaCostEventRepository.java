@@ -279,9 +279,10 @@ public class JpaCostEventRepository implements CostEventRepository {
     return em.createQuery("select count(e) from CostEvent e", Long.class).getSingleResult();
   }
 
-  // The reads below answer from the hourly rollups (V23) for the whole hours of their range and
-  // from the events for the partial hours at its ends (HourSplit): a month of a budget or of the
-  // spending summary reads some hundreds of rollup rows, whatever the number of events.
+  // The reads below answer from the hourly rollups (V23) for the whole hours of their range and,
+  // for an hour it cuts, from the events on the side of the cut with less of the past (HourSplit):
+  // a month of a budget or of the spending summary reads some hundreds of rollup rows, and a
+  // rolling window ending now the events dated after now, whatever the number of events.
 
   @Override
   public BigDecimal total(Instant from, Instant to) {
@@ -334,6 +335,12 @@ public class JpaCostEventRepository implements CostEventRepository {
           sum.add(
               single(where, "select " + events + " from cost_events" + where.sql() + condition));
     }
+    for (BudgetPeriod part : split.excess()) {
+      Where where = Where.events(part, scope);
+      sum =
+          sum.subtract(
+              single(where, "select " + events + " from cost_events" + where.sql() + condition));
+    }
     return sum;
   }
 
@@ -371,14 +378,8 @@ public class JpaCostEventRepository implements CostEventRepository {
       rows.addAll(
           groupRows("select value, amount, events from cost_event_hours" + where.sql(), where));
     }
-    for (BudgetPeriod part : split.partial()) {
-      Where where = Where.events(part, BudgetScope.wholeOrganisation());
-      rows.addAll(
-          groupRows(
-              "select %1$s, sum(amount), count(*) from cost_events%2$s group by %1$s"
-                  .formatted(column, where.sql()),
-              where));
-    }
+    split.partial().forEach(part -> rows.addAll(eventGroupRows(column, part, "")));
+    split.excess().forEach(part -> rows.addAll(eventGroupRows(column, part, "-")));
     Map<String, GroupTotal> groups = new HashMap<>(rows.size() * 4 / 3 + 1);
     for (Object[] row : rows) {
       GroupTotal part =
@@ -388,7 +389,17 @@ public class JpaCostEventRepository implements CostEventRepository {
           part,
           (a, b) -> new GroupTotal(a.key(), a.cost().add(b.cost()), a.count() + b.count()));
     }
-    return List.copyOf(groups.values());
+    // A group whose every event in an hour lies outside the range (split.excess()) is none.
+    return groups.values().stream().filter(g -> g.count() != 0).toList();
+  }
+
+  /** The events of {@code part} grouped by {@code column}, their sums and counts signed. */
+  private List<Object[]> eventGroupRows(String column, BudgetPeriod part, String sign) {
+    Where where = Where.events(part, BudgetScope.wholeOrganisation());
+    return groupRows(
+        "select %1$s, %3$ssum(amount), %3$scount(*) from cost_events%2$s group by %1$s"
+            .formatted(column, where.sql(), sign),
+        where);
   }
 
   /** Rows of a name, an amount and a count, read on a connection of the datasource's own. */
@@ -440,7 +451,12 @@ public class JpaCostEventRepository implements CostEventRepository {
     for (BudgetPeriod part : split.partial()) {
       eventsByDay(part.start(), part.end().orElseThrow(), zone).forEach(d -> add(days, d));
     }
-    return List.copyOf(days.values());
+    for (BudgetPeriod part : split.excess()) {
+      eventsByDay(part.start(), part.end().orElseThrow(), zone)
+          .forEach(d -> add(days, new DayTotal(d.date(), d.cost().negate(), -d.count())));
+    }
+    // A day whose every event in an hour lies outside the range (split.excess()) is none.
+    return days.values().stream().filter(d -> d.count() != 0).toList();
   }
 
   private static void add(TreeMap<LocalDate, DayTotal> days, DayTotal part) {

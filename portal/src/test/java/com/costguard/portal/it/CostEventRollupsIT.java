@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -128,15 +129,24 @@ class CostEventRollupsIT {
 
   @Test
   void aRollingBudgetReadsTheSpendOfItsPartialHoursToo() throws Exception {
+    Instant hourEnd = now.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
+    if (Duration.between(now, hourEnd).compareTo(Duration.ofMinutes(2)) < 0) {
+      // The event dated after now below must still be after now when the budget is read.
+      Thread.sleep(Duration.between(now, hourEnd).plusSeconds(1).toMillis());
+      now = Instant.now();
+      hourEnd = now.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
+    }
     api.post("api/v1/cost-events", batch(0, 300));
     String client = run + "-A";
-    // Spend within the current hour, which the window's end cuts: read from the events.
-    Instant recent = now.minusSeconds(30);
+    // Spend within the current hour, which the window's end cuts (its rollup less the events
+    // dated after now: one a second before the hour's end); and one dated in the next hour.
     api.post(
         "api/v1/cost-events",
-        ("{\"events\": [{\"idempotencyKey\": \"%s-recent\", \"occurredAt\": \"%s\","
-                + " \"operationType\": \"it\", \"amount\": 0.000007, \"client\": \"%s\"}]}")
-            .formatted(run, recent, client));
+        ("{\"events\": [%s, %s, %s]}")
+            .formatted(
+                oneEvent("recent", now.minusSeconds(30), "0.000007", client),
+                oneEvent("ahead", hourEnd.minusSeconds(1), "0.000300", client),
+                oneEvent("next-hour", hourEnd.plusSeconds(60), "0.005000", client)));
     Api.Answer created =
         api.post(
             "api/v1/budgets",
@@ -160,8 +170,16 @@ class CostEventRollupsIT {
           decimal(
               "select sum(amount) from cost_events where client = '"
                   + client
-                  + "' and occurred_at > utc_timestamp(6) - interval 30 day");
+                  + "' and occurred_at > utc_timestamp(6) - interval 30 day"
+                  + " and occurred_at <= utc_timestamp(6)");
       assertThat(spent).isEqualByComparingTo(events);
+      assertThat(spent)
+          .as("the events dated after now are not in the window")
+          .isNotEqualByComparingTo(
+              decimal(
+                  "select sum(amount) from cost_events where client = '"
+                      + client
+                      + "' and occurred_at > utc_timestamp(6) - interval 30 day"));
       Api.Answer summary =
           api.get(
               "api/v1/spending/summary?from="
@@ -180,6 +198,95 @@ class CostEventRollupsIT {
     } finally {
       assertThat(api.delete("api/v1/budgets/" + id, Api.TOKEN).status()).isEqualTo(204);
     }
+  }
+
+  private String oneEvent(String key, Instant at, String amount, String client) {
+    return ("{\"idempotencyKey\": \"%s-%s\", \"occurredAt\": \"%s\", \"operationType\": \"it\","
+            + " \"amount\": %s, \"client\": \"%s\", \"sessionId\": \"%s-s-%s\"}")
+        .formatted(run, key, at, amount, client, run, key);
+  }
+
+  /**
+   * A summary over a stretch whose ends cut hours, on either side of their half (so each end is
+   * read once from its own events and once as its hour's rollup less the events outside the
+   * stretch): per client and per session, the same cost and count as the events in the stretch.
+   */
+  @Test
+  void aSummaryOverAStretchCuttingHoursHoldsItsOwnEventsOnly() throws Exception {
+    api.post("api/v1/cost-events", batch(0, 300));
+    Instant first = now.minus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+    for (int minute : new int[] {10, 50}) {
+      Instant from = first.plus(2, ChronoUnit.HOURS).plus(minute, ChronoUnit.MINUTES);
+      Instant to = first.plus(20, ChronoUnit.HOURS).plus(minute, ChronoUnit.MINUTES);
+      Api.Answer summary = api.get("api/v1/spending/summary?from=" + from + "&to=" + to);
+      assertThat(summary.status()).as(summary.body()).isEqualTo(200);
+      String range =
+          " from cost_events where occurred_at >= '%s' and occurred_at < '%s'"
+              .formatted(sql(from), sql(to));
+      Map<String, String> expected = new TreeMap<>();
+      expected.putAll(
+          groupRows(
+              "select 'client', client, sum(amount), count(*)"
+                  + range
+                  + " and client like '"
+                  + run
+                  + "%' group by client"));
+      expected.putAll(
+          groupRows(
+              "select 'session', session_id, sum(amount), count(*)"
+                  + range
+                  + " and session_id like '"
+                  + run
+                  + "%' group by session_id"));
+      Map<String, String> answered = new TreeMap<>();
+      for (String[] groups : new String[][] {{"client", "byClient"}, {"session", "bySession"}}) {
+        summary
+            .json()
+            .getJsonObject(groups[1])
+            .forEach(
+                (key, group) -> {
+                  if (key.startsWith(run)) {
+                    answered.put(
+                        groups[0] + "|" + key + "|",
+                        group
+                                .asJsonObject()
+                                .getJsonNumber("cost")
+                                .bigDecimalValue()
+                                .stripTrailingZeros()
+                                .toPlainString()
+                            + "|"
+                            + group.asJsonObject().getJsonNumber("count").longValue()
+                            + "|");
+                  }
+                });
+      }
+      assertThat(expected)
+          .as("the run's events between %s and %s", from, to)
+          .hasSizeGreaterThan(2 + 10);
+      assertThat(answered).as("from %s to %s", from, to).isEqualTo(expected);
+    }
+  }
+
+  private static String sql(Instant instant) {
+    return instant.toString().replace('T', ' ').replace("Z", "");
+  }
+
+  /** Rows of a kind, a name, a sum and a count, keyed by the first two as {@link #rows} are. */
+  private static Map<String, String> groupRows(String sql) throws SQLException {
+    Map<String, String> rows = new TreeMap<>();
+    try (Connection db = TestDatabase.connect();
+        Statement statement = db.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      while (result.next()) {
+        rows.put(
+            result.getString(1) + "|" + result.getString(2) + "|",
+            new BigDecimal(result.getString(3)).stripTrailingZeros().toPlainString()
+                + "|"
+                + result.getLong(4)
+                + "|");
+      }
+    }
+    return rows;
   }
 
   /**
