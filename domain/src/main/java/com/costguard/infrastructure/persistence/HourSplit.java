@@ -51,8 +51,7 @@ record HourSplit(
         !start.equals(Instant.MIN) && !(start.equals(floor(start)) && stretch.startIncluded());
     boolean endCut =
         end.isPresent() && !(end.get().equals(floor(end.get())) && !stretch.endIncluded());
-    Optional<Instant> from =
-        start.equals(Instant.MIN) ? Optional.empty() : Optional.of(startCut ? ceil(start) : start);
+    Optional<Instant> from = start.equals(Instant.MIN) ? Optional.empty() : Optional.of(start);
     Optional<Instant> to = end.map(HourSplit::floor);
     if (startCut && endCut && floor(start).equals(to.get())) {
       // Within one hour: the stretch, or the hour less what lies before and after the stretch.
@@ -80,6 +79,7 @@ record HourSplit(
         from = Optional.of(hour);
       } else {
         partial.add(inside);
+        from = Optional.of(hour.plus(HOUR));
       }
     }
     if (endCut) {

@@ -330,18 +330,17 @@ public class JpaCostEventRepository implements CostEventRepository {
       sum = sum.add(single(where, "select " + hours + " from cost_event_hours" + where.sql()));
     }
     for (BudgetPeriod part : split.partial()) {
-      Where where = Where.events(part, scope);
-      sum =
-          sum.add(
-              single(where, "select " + events + " from cost_events" + where.sql() + condition));
+      sum = sum.add(eventSum(part, scope, events, condition));
     }
     for (BudgetPeriod part : split.excess()) {
-      Where where = Where.events(part, scope);
-      sum =
-          sum.subtract(
-              single(where, "select " + events + " from cost_events" + where.sql() + condition));
+      sum = sum.subtract(eventSum(part, scope, events, condition));
     }
     return sum;
+  }
+
+  private BigDecimal eventSum(BudgetPeriod part, BudgetScope scope, String sum, String condition) {
+    Where where = Where.events(part, scope);
+    return single(where, "select " + sum + " from cost_events" + where.sql() + condition);
   }
 
   private BigDecimal single(Where where, String sql) {

@@ -84,6 +84,19 @@ class HourSplitTest {
   }
 
   @Test
+  void anExcludedStartOnTheHourReadFromItsEventsLeavesThatHourOutOfTheRollups() {
+    // Before the stretch begins, no side of its first hour holds any past: its events are read.
+    HourSplit split =
+        HourSplit.of(
+            BudgetPeriod.endingAt(at("2026-11-01T00:00:00Z"), at("2026-11-02T00:00:00Z")),
+            at("2026-10-01T00:00:00Z"));
+    assertThat(split.wholeFrom()).contains(at("2026-11-01T01:00:00Z"));
+    assertThat(split.partial())
+        .contains(part("2026-11-01T00:00:00Z", false, "2026-11-01T01:00:00Z", false));
+    assertThat(split.excess()).isEmpty();
+  }
+
+  @Test
   void aStretchWithinOneHourIsItsEventsOrTheHourLessTheEventsAroundIt() {
     BudgetPeriod short_ =
         BudgetPeriod.startingAt(at("2026-11-01T10:20:00Z"), at("2026-11-01T10:30:00Z"));
