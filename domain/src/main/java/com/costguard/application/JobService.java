@@ -60,6 +60,7 @@ public class JobService {
 
   @Inject JobRepository jobs;
   @Inject JobWriter writer;
+  @Inject JobEventBatches batches;
   @Inject RunnerControl runners;
   @Inject BudgetAlerts alerts;
   @Inject Clock clock;
@@ -109,22 +110,15 @@ public class JobService {
   /**
    * Records a runner's event and answers with the job's cost view. A duplicate key changes nothing
    * and gets the same answer; once the job is cancelled its events are answered (with {@code
-   * cancelRequested}) but not recorded.
+   * cancelRequested}) but not recorded. Written together with the events of other jobs that arrive
+   * meanwhile ({@link JobEventBatches}).
    *
-   * @throws RequestRefusedException 403 for a VIEWER, 404 for an unknown job, 400 naming an invalid
-   *     field, 409 when the job has completed or failed
+   * @throws RequestRefusedException 403 for a VIEWER, 400 naming an invalid field, 404 for an
+   *     unknown job, 400 for a step past the job's last, 409 when the job has completed or failed
    */
   public JobCostReading record(User actor, long jobId, NewJobEvent event) {
     requireWriter(actor, "report job events");
-    Job job = job(jobId);
-    JobEvent valid = validate(event, job.totalSteps());
-    List<Long> budgetsInScope = alerts.inScope(List.of(spend(job)));
-    try {
-      return writer.record(jobId, valid, budgetsInScope);
-    } catch (PersistenceException raced) {
-      // The same key arrived twice at once; the second pass answers it as a duplicate.
-      return writer.record(jobId, valid, budgetsInScope);
-    }
+    return batches.record(jobId, validate(event));
   }
 
   /**
@@ -311,7 +305,8 @@ public class JobService {
     return pricing;
   }
 
-  private JobEvent validate(NewJobEvent event, long totalSteps) {
+  /** The event's fields; a step past the job's last is refused when it is written. */
+  private JobEvent validate(NewJobEvent event) {
     text("idempotencyKey", event.idempotencyKey());
     if (event.idempotencyKey().startsWith(RESERVED_KEY_PREFIX)) {
       throw invalid(
@@ -328,15 +323,9 @@ public class JobService {
           "at %s is in the future (more than %d minutes ahead of the server's clock)"
               .formatted(event.at(), CostEventService.MAX_CLOCK_SKEW.toMinutes()));
     }
-    event
-        .step()
-        .ifPresent(
-            step -> {
-              if (step < 0 || step > totalSteps) {
-                throw invalid(
-                    "step", "step must be between 0 and the job's %d steps".formatted(totalSteps));
-              }
-            });
+    if (event.step().filter(step -> step < 0).isPresent()) {
+      throw invalid("step", "step must not be negative");
+    }
     Optional<Stage> stage = event.stage().map(JobService::stage);
     event.recoveryMinutes().ifPresent(minutes -> quantity("recoveryMinutes", minutes));
     event.storageGb().ifPresent(gb -> quantity("storageGb", gb));

@@ -27,14 +27,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Changes one job in one transaction, with the job's row locked: its events, status, final cost and
- * cancellation never interleave, whichever instance serves the request.
+ * Changes a job (or several, for a batch of events) in one transaction, with its row locked: a
+ * job's events, status, final cost and cancellation never interleave, whichever instance serves the
+ * request.
  */
 @ApplicationScoped
 public class JobWriter {
@@ -98,52 +101,128 @@ public class JobWriter {
     return created;
   }
 
+  /** A runner's event for one job, validated but for its step, which {@link #record} checks. */
+  public record JobEventFor(long jobId, JobEvent event) {}
+
+  /** What became of one event of a batch: the job's cost view after it, or why it was refused. */
+  public record Recorded(
+      Optional<JobCostReading> reading, Optional<RequestRefusedException> refusal) {
+
+    static Recorded answered(JobCostReading reading) {
+      return new Recorded(Optional.of(reading), Optional.empty());
+    }
+
+    static Recorded refused(RequestRefusedException refusal) {
+      return new Recorded(Optional.empty(), Optional.of(refusal));
+    }
+
+    /** The cost view, or the refusal thrown. */
+    public JobCostReading answer() {
+      refusal.ifPresent(
+          r -> {
+            throw r;
+          });
+      return reading.orElseThrow();
+    }
+  }
+
+  /** As {@link #record(List, List)}, one event alone. */
+  public JobCostReading record(long jobId, JobEvent event, List<Long> budgetsInScope) {
+    return record(List.of(new JobEventFor(jobId, event)), budgetsInScope).get(0).answer();
+  }
+
   /**
-   * Stores a validated event and moves the job's status along. A duplicate key changes nothing; an
-   * event for a cancelled job is not stored either (its cost is locked), but answered, so that the
-   * runner learns it should stop. The budgets in the job's scope are locked with it and evaluated
-   * once the event is stored ({@link BudgetAlerts}), and so are the job's estimate alerts ({@link
+   * Stores validated events, at most one per job, each moving its job's status along, all in one
+   * transaction (issue 8: {@link JobEventBatches} gathers the events that arrive together). A
+   * duplicate key changes nothing; an event for a cancelled job is not stored either (its cost is
+   * locked), but answered, so that the runner learns it should stop. Each event is answered or
+   * refused on its own: a refused one stores nothing and leaves the others be. The jobs are locked
+   * first, in id order, then the budgets in their scope, which are evaluated once the events are
+   * stored ({@link BudgetAlerts}), and so are the jobs' estimate alerts ({@link
    * JobEstimateAlerts}).
    *
-   * @param budgetsInScope the enabled budgets whose scope matches the job ({@link
+   * @param budgetsInScope the enabled budgets whose scope matches one of the jobs ({@link
    *     BudgetAlerts#inScope})
-   * @throws RequestRefusedException 404 for an unknown job, 409 for a completed or failed one
+   * @return in the order of {@code events}, each one's answer: refused with 404 for an unknown job,
+   *     400 for a step past the job's last, 409 for a completed or failed job
+   * @throws IllegalArgumentException for two events of one job
    */
   @Transactional
-  public JobCostReading record(long jobId, JobEvent event, List<Long> budgetsInScope) {
-    Job job = jobs.byIdForUpdate(jobId).orElseThrow(() -> JobService.noSuchJob(jobId));
-    List<Budget> locked = alerts.lock(budgetsInScope);
-    List<ReportedJobEvent> events = new ArrayList<>(jobs.events(jobId));
+  public List<Recorded> record(List<JobEventFor> events, List<Long> budgetsInScope) {
+    Map<Long, Job> locked = jobs.byIdsForUpdate(events.stream().map(JobEventFor::jobId).toList());
+    List<Budget> lockedBudgets = alerts.lock(budgetsInScope);
+    Map<Long, List<ReportedJobEvent>> stored = jobs.eventsOf(locked.keySet());
     Instant now = now();
-    boolean duplicate =
-        events.stream().anyMatch(e -> e.idempotencyKey().equals(event.idempotencyKey()));
-    if (duplicate || job.status() == JobStatus.CANCELLED) {
-      return JobCostReading.of(job, events, now);
+    Map<Long, Recorded> answers = new LinkedHashMap<>();
+    Map<Job, List<ReportedJobEvent>> moved = new LinkedHashMap<>();
+    Set<Long> seen = new HashSet<>();
+    for (JobEventFor e : events) {
+      if (!seen.add(e.jobId())) {
+        throw new IllegalArgumentException("two events of job " + e.jobId() + " in one batch");
+      }
+      Job job = locked.get(e.jobId());
+      List<ReportedJobEvent> history = new ArrayList<>(stored.getOrDefault(e.jobId(), List.of()));
+      Optional<RequestRefusedException> refusal = refusal(e, job, history);
+      if (refusal.isPresent()) {
+        answers.put(e.jobId(), Recorded.refused(refusal.get()));
+      } else if (isDuplicate(e.event(), history) || job.status() == JobStatus.CANCELLED) {
+        answers.put(e.jobId(), Recorded.answered(JobCostReading.of(job, history, now)));
+      } else {
+        ReportedJobEvent added = new ReportedJobEvent(e.jobId(), e.event(), now);
+        jobs.add(added);
+        history.add(added);
+        moved.put(job, history);
+      }
     }
-    if (job.status().isFinished()) {
-      throw new RequestRefusedException(
-          Reason.CONFLICT,
-          null,
-          "job %d has %s: its cost is final and it takes no more events"
-              .formatted(jobId, job.status().wireName()));
-    }
-    ReportedJobEvent stored = new ReportedJobEvent(jobId, event, now);
-    jobs.add(stored);
     jobs.flush();
-    events.add(stored);
-    JobActivity activity = JobCostReading.replay(events, now);
-    JobCostReading reading = JobCostReading.of(job, activity);
-    job.follow(activity, reading.view().currentCost());
-    job.settle(activity, events);
-    if (job.status().isFinished()) {
-      jobs.addDays(new JobHistory(job, events));
-    }
-    // The budgets below read the job from the database, as settled or not (JobRepository): it must
-    // be there as it now is, or a job that has just finished would be counted both ways.
+    Map<Job, JobCostReading> readings = new LinkedHashMap<>();
+    moved.forEach(
+        (job, history) -> {
+          JobActivity activity = JobCostReading.replay(history, now);
+          JobCostReading reading = JobCostReading.of(job, activity);
+          job.follow(activity, reading.view().currentCost());
+          job.settle(activity, history);
+          if (job.status().isFinished()) {
+            jobs.addDays(new JobHistory(job, history));
+          }
+          readings.put(job, reading);
+          answers.put(job.id(), Recorded.answered(reading));
+        });
+    // The budgets below read the jobs from the database, as settled or not (JobRepository): they
+    // must be there as they now are, or a job that has just finished would be counted both ways.
     jobs.flush();
-    estimateAlerts.evaluate(job, reading.view().currentCost());
-    alerts.evaluate(locked);
-    return reading;
+    readings.forEach((job, reading) -> estimateAlerts.evaluate(job, reading.view().currentCost()));
+    alerts.evaluate(lockedBudgets);
+    return events.stream().map(e -> answers.get(e.jobId())).toList();
+  }
+
+  /** Why {@code event} is refused for {@code job}, as it stands with {@code history}; if it is. */
+  private static Optional<RequestRefusedException> refusal(
+      JobEventFor event, Job job, List<ReportedJobEvent> history) {
+    if (job == null) {
+      return Optional.of(JobService.noSuchJob(event.jobId()));
+    }
+    Optional<Long> step = event.event().step();
+    if (step.isPresent() && step.get() > job.totalSteps()) {
+      return Optional.of(
+          RequestRefusedException.invalid(
+              "step", "step must be between 0 and the job's %d steps".formatted(job.totalSteps())));
+    }
+    if (job.status().isFinished()
+        && job.status() != JobStatus.CANCELLED
+        && !isDuplicate(event.event(), history)) {
+      return Optional.of(
+          new RequestRefusedException(
+              Reason.CONFLICT,
+              null,
+              "job %d has %s: its cost is final and it takes no more events"
+                  .formatted(event.jobId(), job.status().wireName())));
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isDuplicate(JobEvent event, List<ReportedJobEvent> history) {
+    return history.stream().anyMatch(e -> e.idempotencyKey().equals(event.idempotencyKey()));
   }
 
   /**

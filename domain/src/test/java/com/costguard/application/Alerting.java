@@ -49,4 +49,14 @@ final class Alerting {
     estimates.clock = clock;
     return estimates;
   }
+
+  /** Job events written as the application writes them, in batches of what arrives together. */
+  static JobEventBatches batches(
+      com.costguard.model.job.JobRepository jobs, JobWriter writer, BudgetAlerts alerts) {
+    JobEventBatches batches = new JobEventBatches();
+    batches.jobs = jobs;
+    batches.writer = writer;
+    batches.alerts = alerts;
+    return batches;
+  }
 }

@@ -59,6 +59,7 @@ class DemoJobsTest {
     jobs = new JobService();
     jobs.jobs = jobRepository;
     jobs.writer = writer;
+    jobs.batches = Alerting.batches(jobRepository, writer, alerts);
     jobs.alerts = alerts;
     jobs.runners = cancel -> {};
     jobs.clock = clock;

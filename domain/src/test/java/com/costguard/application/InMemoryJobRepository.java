@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** The job repository held in memory, with the database's unique keys, for service tests. */
@@ -40,6 +41,18 @@ class InMemoryJobRepository implements JobRepository {
   @Override
   public Optional<Job> byIdForUpdate(long id) {
     return byId(id);
+  }
+
+  @Override
+  public Map<Long, Job> jobsOf(Collection<Long> ids) {
+    Map<Long, Job> known = new TreeMap<>();
+    ids.stream().filter(jobs::containsKey).forEach(id -> known.put(id, jobs.get(id)));
+    return known;
+  }
+
+  @Override
+  public Map<Long, Job> byIdsForUpdate(Collection<Long> ids) {
+    return jobsOf(ids);
   }
 
   @Override

@@ -50,6 +50,7 @@ class JobEstimateAlertsTest {
     service.alerts = alerts;
     service.jobs = jobs;
     service.writer = writer;
+    service.batches = Alerting.batches(jobs, writer, service.alerts);
     service.runners = request -> {};
     service.clock = clock;
   }

@@ -73,6 +73,7 @@ class JobServiceTest {
     service.alerts = alerts;
     service.jobs = jobs;
     service.writer = writer;
+    service.batches = Alerting.batches(jobs, writer, service.alerts);
     service.runners = runnersTold::add;
     service.clock = clock;
     service.clients = clients;

@@ -83,6 +83,29 @@ public class JpaJobRepository implements JobRepository {
   }
 
   @Override
+  public Map<Long, Job> jobsOf(Collection<Long> ids) {
+    return ids.isEmpty() ? Map.of() : byId(jobsIn(ids).getResultList());
+  }
+
+  @Override
+  public Map<Long, Job> byIdsForUpdate(Collection<Long> ids) {
+    return ids.isEmpty()
+        ? Map.of()
+        : byId(jobsIn(ids).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList());
+  }
+
+  private TypedQuery<Job> jobsIn(Collection<Long> ids) {
+    return em.createQuery("select j from Job j where j.id in :ids order by j.id", Job.class)
+        .setParameter("ids", List.copyOf(new TreeSet<>(ids)));
+  }
+
+  private static Map<Long, Job> byId(List<Job> jobs) {
+    Map<Long, Job> byId = new LinkedHashMap<>();
+    jobs.forEach(job -> byId.put(job.id(), job));
+    return byId;
+  }
+
+  @Override
   public boolean externalIdExists(String externalId) {
     return em.createQuery("select count(j) from Job j where j.externalId = :id", Long.class)
             .setParameter("id", externalId)

@@ -32,6 +32,16 @@ public interface JobRepository {
    */
   Optional<Job> byIdForUpdate(long id);
 
+  /** The jobs among {@code ids} (an unknown id is absent), for reading only. */
+  Map<Long, Job> jobsOf(Collection<Long> ids);
+
+  /**
+   * The jobs among {@code ids} (an unknown id is absent), locked in id order until the current
+   * transaction ends, as {@link #byIdForUpdate}: in id order, so that two transactions locking
+   * overlapping sets never wait for each other in a circle.
+   */
+  Map<Long, Job> byIdsForUpdate(Collection<Long> ids);
+
   boolean externalIdExists(String externalId);
 
   /** Every job with one of {@code statuses} (every job when empty), newest first. */

@@ -25,7 +25,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -385,6 +390,99 @@ class JobsIT {
     assertThat(refusal(api.get("api/v1/jobs/abc/cost"), 404)).isNull();
     assertThat(refusal(api.post("api/v1/jobs/" + unknown + "/cancel", ""), 404)).isNull();
     assertThat(api.get("api/v1/jobs/" + id + "/cost", null).status()).isEqualTo(401);
+  }
+
+  /**
+   * Events sent at once by many runners are written in shared transactions (issue 8): each is
+   * answered with its own job, each key stored once however many times it is sent at the same
+   * moment, and a refused event (its job completed) refuses nothing beside it.
+   */
+  @Test
+  void eventsSentAtOnceAreEachAnsweredAndStoredOnce() throws Exception {
+    List<Long> ids = new ArrayList<>();
+    for (int j = 0; j < 6; j++) {
+      Api.Answer created = api.post("api/v1/jobs", job(run + "-" + j, null));
+      assertThat(created.status()).as(created.body()).isEqualTo(201);
+      long id = created.json().getJsonNumber("id").longValueExact();
+      assertThat(event(id, "started", "08:00", "s").status()).isEqualTo(200);
+      ids.add(id);
+    }
+    long completed = create(Api.TOKEN, null);
+    assertThat(event(completed, "started", "08:00", "s").status()).isEqualTo(200);
+    assertThat(event(completed, "completed", "08:30", "c").status()).isEqualTo(200);
+
+    int runners = 12;
+    int each = 15;
+    ExecutorService pool = Executors.newFixedThreadPool(runners);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<List<String>>> sent = new ArrayList<>();
+    for (int t = 0; t < runners; t++) {
+      int pair = t / 2;
+      sent.add(
+          pool.submit(
+              () -> {
+                Api runner = new Api(base);
+                List<String> problems = new ArrayList<>();
+                go.await();
+                for (int i = 0; i < each; i++) {
+                  // Both runners of a pair send the same event: one of the two is a duplicate.
+                  long id = ids.get((pair + i) % ids.size());
+                  String key = "p-" + pair + "-" + i;
+                  Api.Answer answer =
+                      runner.post(
+                          "api/v1/jobs/" + id + "/events",
+                          ("{\"type\": \"progress\", \"step\": %d, \"at\": \"%sT09:%02d:00Z\","
+                                  + " \"idempotencyKey\": \"%s\"}")
+                              .formatted(10 + i, day, i, key));
+                  if (answer.status() != 200
+                      || answer.json().getJsonNumber("jobId").longValue() != id) {
+                    problems.add(id + "/" + key + " → " + answer.status() + " " + answer.body());
+                  }
+                  Api.Answer late =
+                      runner.post(
+                          "api/v1/jobs/" + completed + "/events",
+                          "{\"type\": \"progress\", \"step\": 5, \"at\": \"%sT09:00:00Z\", \"idempotencyKey\": \"late-%d-%d\"}"
+                              .formatted(day, pair, i));
+                  if (late.status() != 409) {
+                    problems.add("completed → " + late.status() + " " + late.body());
+                  }
+                }
+                return problems;
+              }));
+    }
+    go.countDown();
+    for (Future<List<String>> runner : sent) {
+      assertThat(runner.get(2, TimeUnit.MINUTES)).isEmpty();
+    }
+    pool.shutdown();
+
+    for (int j = 0; j < ids.size(); j++) {
+      List<String> expected = new ArrayList<>(List.of("s"));
+      for (int pair = 0; pair < runners / 2; pair++) {
+        for (int i = 0; i < each; i++) {
+          if ((pair + i) % ids.size() == j) {
+            expected.add("p-" + pair + "-" + i);
+          }
+        }
+      }
+      assertThat(keysStored(ids.get(j))).containsExactlyInAnyOrderElementsOf(expected);
+    }
+    assertThat(keysStored(completed)).containsExactlyInAnyOrder("s", "c");
+  }
+
+  private static List<String> keysStored(long id) throws SQLException {
+    try (Connection db = TestDatabase.connect();
+        PreparedStatement query =
+            db.prepareStatement("select idempotency_key from job_events where job_id = ?")) {
+      query.setLong(1, id);
+      List<String> keys = new ArrayList<>();
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          keys.add(rows.getString(1));
+        }
+      }
+      return keys;
+    }
   }
 
   /** Checks the status and SPEC §5's error shape; returns the field named, if any. */
