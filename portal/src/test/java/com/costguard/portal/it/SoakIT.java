@@ -126,8 +126,11 @@ class SoakIT {
     HttpClient portal = signedIn();
 
     Instant end = Instant.now().plus(warmUp).plus(duration);
-    ExecutorService load = Executors.newFixedThreadPool(4);
+    ExecutorService load = Executors.newFixedThreadPool(6);
     load.submit(() -> repeat(end, "ingestion", () -> ingest(http, run)));
+    // Two runners at once, so that their job events share batches (JobEventBatches).
+    load.submit(() -> repeat(end, "job events", () -> runJob(http, run)));
+    load.submit(() -> repeat(end, "job events", () -> runJob(http, run)));
     load.submit(() -> repeat(end, "API reads", () -> readApi(http, run, budgetId)));
     load.submit(() -> repeat(end, "portal reads", () -> readPortal(portal)));
     load.submit(() -> repeat(end, "Slack commands", () -> slashCommands(http)));
@@ -158,11 +161,12 @@ class SoakIT {
             .filter(line -> line.contains("SEVERE"))
             .collect(Collectors.joining("\n"));
     System.out.printf(
-        "Soak %s: %d requests, %d events, %d failures; heap after GC (MiB) %s;"
+        "Soak %s: %d requests, %d events, %d job events, %d failures; heap after GC (MiB) %s;"
             + " first third %.1f, last third %.1f (%+.1f%%)%n",
         duration,
         requests.get(),
         events.get(),
+        jobEvents.get(),
         failures.size(),
         heap.stream().map(b -> String.format("%.1f", b / 1048576.0)).toList(),
         first / 1048576,
@@ -236,18 +240,64 @@ class SoakIT {
                      "metadata": {"batch": %d}}"""
                         .formatted(run, batch, i, Instant.now().minusSeconds(30), run, batch))
             .collect(Collectors.joining(",", "{\"events\": [", "]}"));
-    HttpRequest post =
-        HttpRequest.newBuilder(URI.create(base + "api/v1/cost-events"))
-            .timeout(Duration.ofSeconds(60))
-            .header("Authorization", "Bearer " + Api.TOKEN)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build();
+    HttpRequest post = api("api/v1/cost-events", json);
     expect("POST cost-events", http.send(post, HttpResponse.BodyHandlers.ofString()), 202);
     events.addAndGet(50);
     if (batch % 10 == 0) {
       expect("POST cost-events again", http.send(post, HttpResponse.BodyHandlers.ofString()), 202);
     }
+  }
+
+  private final AtomicLong jobs = new AtomicLong();
+  private final AtomicLong jobEvents = new AtomicLong();
+
+  /**
+   * A job's life as its runner reports it, in the soak budget's scope: created, started, twenty
+   * progress events (the fifth sent twice), completed.
+   */
+  private void runJob(HttpClient http, String run) throws Exception {
+    String job =
+        Fixtures.load(
+                "job.json",
+                Map.of("externalId", run + "-" + jobs.incrementAndGet(), "controlUrl", "null"))
+            .replace("\"Acme Corp\"", "\"" + run + "\"");
+    HttpResponse<String> created =
+        http.send(api("api/v1/jobs", job), HttpResponse.BodyHandlers.ofString());
+    expect("POST jobs", created, 201);
+    Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(created.body());
+    if (!id.find()) {
+      return;
+    }
+    String events = "api/v1/jobs/" + id.group(1) + "/events";
+    Instant start = Instant.now().minus(Duration.ofMinutes(30));
+    List<String> life = new ArrayList<>();
+    life.add("\"type\": \"started\", \"at\": \"%s\", \"idempotencyKey\": \"s\"".formatted(start));
+    for (int step = 1; step <= 20; step++) {
+      life.add(
+          "\"type\": \"progress\", \"step\": %d, \"at\": \"%s\", \"idempotencyKey\": \"p%d\""
+              .formatted(step * 10, start.plus(Duration.ofMinutes(step)), step));
+    }
+    life.add(5, life.get(5));
+    life.add(
+        "\"type\": \"completed\", \"at\": \"%s\", \"idempotencyKey\": \"c\""
+            .formatted(start.plus(Duration.ofMinutes(25))));
+    for (String event : life) {
+      expect(
+          "POST job events",
+          http.send(api(events, "{" + event + "}"), HttpResponse.BodyHandlers.ofString()),
+          200);
+      jobEvents.incrementAndGet();
+    }
+  }
+
+  /** A POST of {@code json} to the API, as a runner sends it. */
+  private HttpRequest api(String path, String json) {
+    return HttpRequest.newBuilder(URI.create(base + path))
+        .timeout(Duration.ofSeconds(60))
+        .header("Authorization", "Bearer " + Api.TOKEN)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json))
+        .build();
   }
 
   private void readApi(HttpClient http, String run, long budgetId) throws Exception {
