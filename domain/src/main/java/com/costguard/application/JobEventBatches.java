@@ -20,13 +20,13 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 
 /**
- * Job events that arrive together are written together (issue 8): each request queues its event and
- * waits its turn; whichever request gets the turn writes every event queued by then, one per job,
- * in one transaction ({@link JobWriter#record(List, List)}), and each request answers with its own
- * event's outcome. The database then sees a handful of statements and one commit for many events
- * instead of each: with 10,000 running jobs on two cores, a job event cost nine round trips to
- * MariaDB, and those were most of its time. Nobody waits for a timer: a request that finds the turn
- * free writes at once, alone if it is alone.
+ * Job events that arrive together are written together (issue 8): each request queues its event; a
+ * request that gets one of the {@link #WRITERS} turns writes every event queued by then, one per
+ * job, in one transaction ({@link JobWriter#record(List, List)}), until its own is answered; each
+ * request answers with its own event's outcome. Nobody waits for a timer: a request that finds a
+ * turn free writes at once, alone if it is alone. Written one by one, a job event cost nine round
+ * trips to MariaDB and a commit (MariaDB alone used 0.82 ms of CPU per event, a third of the
+ * machine's); in batches, a handful of statements and one commit serve them all.
  *
  * <p>Two events of one job never share a batch (the second waits for the next), so each answer is
  * the job as its own event left it. If a batch fails in the database (a key stored meanwhile by
@@ -40,8 +40,9 @@ public class JobEventBatches {
   static final int MAX_BATCH = 100;
 
   /**
-   * Batches written at once: while one commits (waiting for the disk), the next is read and
-   * written. Two batches holding events of one job take turns on the job's row lock.
+   * Batches written at once: a batch that waits for a job's row lock (a cancel, another instance's
+   * batch) holds up its own events only. Two batches holding events of one job take turns on that
+   * lock.
    */
   static final int WRITERS = 2;
 
