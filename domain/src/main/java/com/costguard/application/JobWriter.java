@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -126,11 +127,6 @@ public class JobWriter {
     }
   }
 
-  /** As {@link #record(List, List)}, one event alone. */
-  public JobCostReading record(long jobId, JobEvent event, List<Long> budgetsInScope) {
-    return record(List.of(new JobEventFor(jobId, event)), budgetsInScope).get(0).answer();
-  }
-
   /**
    * Stores validated events, at most one per job, each moving its job's status along, all in one
    * transaction (issue 8: {@link JobEventBatches} gathers the events that arrive together). A
@@ -145,9 +141,12 @@ public class JobWriter {
    *     BudgetAlerts#inScope})
    * @return in the order of {@code events}, each one's answer: refused with 404 for an unknown job,
    *     400 for a step past the job's last, 409 for a completed or failed job
+   *     <p>Always a transaction of its own, even when the caller has one (the demo's ticks): it may
+   *     hold other requests' events, which must neither wait for the caller's transaction nor roll
+   *     back with it.
    * @throws IllegalArgumentException for two events of one job
    */
-  @Transactional
+  @Transactional(TxType.REQUIRES_NEW)
   public List<Recorded> record(List<JobEventFor> events, List<Long> budgetsInScope) {
     Map<Long, Job> locked = jobs.byIdsForUpdate(events.stream().map(JobEventFor::jobId).toList());
     List<Budget> lockedBudgets = alerts.lock(budgetsInScope);

@@ -85,17 +85,22 @@ final class RecordedJobs {
   /** Reports the script's events for {@code job}, each under a key of its own. */
   Job report(Job job, String script) {
     for (JobEvent event : EventScript.parse(script)) {
-      writer.record(
-          job.id(),
-          new JobEvent(
-              event.type(),
-              event.at(),
-              event.step(),
-              event.stage(),
-              event.recoveryMinutes(),
-              event.storageGb(),
-              job.id() + "-" + event.idempotencyKey() + "-" + event.at()),
-          List.of());
+      writer
+          .record(
+              List.of(
+                  new JobWriter.JobEventFor(
+                      job.id(),
+                      new JobEvent(
+                          event.type(),
+                          event.at(),
+                          event.step(),
+                          event.stage(),
+                          event.recoveryMinutes(),
+                          event.storageGb(),
+                          job.id() + "-" + event.idempotencyKey() + "-" + event.at()))),
+              List.of())
+          .get(0)
+          .answer();
     }
     return job;
   }
