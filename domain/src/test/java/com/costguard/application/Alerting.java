@@ -1,6 +1,7 @@
 package com.costguard.application;
 
 import com.costguard.config.Configuration;
+import com.costguard.model.job.JobRepository;
 import com.costguard.model.user.UserRepository;
 import java.time.Clock;
 import java.util.Map;
@@ -51,8 +52,7 @@ final class Alerting {
   }
 
   /** Job events written as the application writes them, in batches of what arrives together. */
-  static JobEventBatches batches(
-      com.costguard.model.job.JobRepository jobs, JobWriter writer, BudgetAlerts alerts) {
+  static JobEventBatches batches(JobRepository jobs, JobWriter writer, BudgetAlerts alerts) {
     JobEventBatches batches = new JobEventBatches();
     batches.jobs = jobs;
     batches.writer = writer;
