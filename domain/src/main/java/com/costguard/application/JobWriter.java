@@ -175,6 +175,7 @@ public class JobWriter {
     }
     jobs.flush();
     Map<Job, JobCostReading> readings = new LinkedHashMap<>();
+    List<JobHistory> finished = new ArrayList<>();
     moved.forEach(
         (job, history) -> {
           JobActivity activity = JobCostReading.replay(history, now);
@@ -182,11 +183,12 @@ public class JobWriter {
           job.follow(activity, reading.view().currentCost());
           job.settle(activity, history);
           if (job.status().isFinished()) {
-            jobs.addDays(new JobHistory(job, history));
+            finished.add(new JobHistory(job, history));
           }
           readings.put(job, reading);
           answers.put(job.id(), Recorded.answered(reading));
         });
+    jobs.addDays(finished);
     // The budgets below read the jobs from the database, as settled or not (JobRepository): they
     // must be there as they now are, or a job that has just finished would be counted both ways.
     jobs.flush();

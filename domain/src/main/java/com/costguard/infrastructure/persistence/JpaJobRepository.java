@@ -506,19 +506,22 @@ public class JpaJobRepository implements JobRepository {
 
   /** Adds the job's days in the installation's zone, in one upsert into one shard. */
   @Override
-  public void addDays(JobHistory finished) {
-    writeDays(finished, 1);
-    finished.job().rollDaysUp();
+  public void addDays(List<JobHistory> finished) {
+    if (finished.isEmpty()) {
+      return;
+    }
+    JobDayRows rows = new JobDayRows();
+    for (JobHistory job : finished) {
+      rows.add(JobDays.of(job, calendar()), 1);
+    }
+    write(rows);
+    finished.forEach(job -> job.job().rollDaysUp());
   }
 
   @Override
   public void removeDays(JobHistory finished) {
-    writeDays(finished, -1);
-  }
-
-  private void writeDays(JobHistory job, int sign) {
     JobDayRows rows = new JobDayRows();
-    rows.add(JobDays.of(job, calendar()), sign);
+    rows.add(JobDays.of(finished, calendar()), -1);
     write(rows);
   }
 

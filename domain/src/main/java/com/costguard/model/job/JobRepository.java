@@ -259,7 +259,12 @@ public interface JobRepository {
    * Adds a job that has just finished to the daily rollups, and marks it added ({@link
    * Job#daysRolledUp}). Nothing to do where the rollups are computed from the events, as here.
    */
-  default void addDays(JobHistory finished) {}
+  default void addDays(JobHistory finished) {
+    addDays(List.of(finished));
+  }
+
+  /** {@link #addDays(JobHistory)} for several jobs, their days summed and written together. */
+  default void addDays(List<JobHistory> finished) {}
 
   /** Takes a finished job's days back out of the rollups, before its attribution changes. */
   default void removeDays(JobHistory finished) {}
