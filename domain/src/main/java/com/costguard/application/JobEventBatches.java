@@ -57,7 +57,7 @@ public class JobEventBatches {
 
   private final Semaphore writers = new Semaphore(WRITERS);
 
-  private record Pending(JobEventFor event, CompletableFuture<JobCostReading> answer) {}
+  private record Pending(JobEventFor event, CompletableFuture<Recorded> answer) {}
 
   /**
    * Writes the event, with those that arrive meanwhile, and answers with its job's cost view.
@@ -65,20 +65,39 @@ public class JobEventBatches {
    * @throws RequestRefusedException as {@link JobWriter#record(List, List)} refuses the event
    */
   public JobCostReading record(long jobId, JobEvent event) {
-    Pending mine = new Pending(new JobEventFor(jobId, event), new CompletableFuture<>());
-    arrived.add(mine);
+    return recordAll(List.of(new JobEventFor(jobId, event))).get(0).answer();
+  }
+
+  /**
+   * Writes the events, with those that arrive meanwhile, and answers each on its own, in the order
+   * given: its job's cost view after it, or why it was refused. Events of one job are written in
+   * the order given, one batch after another.
+   *
+   * @throws RuntimeException when writing failed other than by refusing an event (the database
+   *     unreachable); events of earlier batches may be stored then, and are duplicates when sent
+   *     again
+   */
+  public List<Recorded> recordAll(List<JobEventFor> events) {
+    List<Pending> mine =
+        events.stream().map(event -> new Pending(event, new CompletableFuture<>())).toList();
+    arrived.addAll(mine);
     writers.acquireUninterruptibly();
     try {
       List<Pending> batch;
-      while (!mine.answer().isDone() && !(batch = next()).isEmpty()) {
+      while (!mine.stream().allMatch(pending -> pending.answer().isDone())
+          && !(batch = next()).isEmpty()) {
         write(batch);
       }
     } finally {
       writers.release();
     }
     // Answered, or in the batch the other writer is writing.
+    return mine.stream().map(JobEventBatches::outcome).toList();
+  }
+
+  private static Recorded outcome(Pending pending) {
     try {
-      return mine.answer().join();
+      return pending.answer().join();
     } catch (CompletionException e) {
       if (e.getCause() instanceof RuntimeException cause) {
         throw cause;
@@ -128,7 +147,9 @@ public class JobEventBatches {
         // each event again on its own.
         for (Pending pending : batch) {
           try {
-            answer(pending, writer.record(List.of(pending.event()), budgetsInScope).get(0));
+            pending
+                .answer()
+                .complete(writer.record(List.of(pending.event()), budgetsInScope).get(0));
           } catch (RuntimeException e) {
             pending.answer().completeExceptionally(e);
           }
@@ -136,18 +157,10 @@ public class JobEventBatches {
         return;
       }
       for (int i = 0; i < batch.size(); i++) {
-        answer(batch.get(i), recorded.get(i));
+        batch.get(i).answer().complete(recorded.get(i));
       }
     } catch (RuntimeException | Error e) {
       batch.forEach(pending -> pending.answer().completeExceptionally(e));
     }
-  }
-
-  private static void answer(Pending pending, Recorded recorded) {
-    recorded
-        .refusal()
-        .ifPresentOrElse(
-            pending.answer()::completeExceptionally,
-            () -> pending.answer().complete(recorded.reading().orElseThrow()));
   }
 }

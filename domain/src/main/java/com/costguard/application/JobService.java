@@ -2,6 +2,8 @@ package com.costguard.application;
 
 import static com.costguard.application.RequestRefusedException.invalid;
 
+import com.costguard.application.JobWriter.JobEventFor;
+import com.costguard.application.JobWriter.Recorded;
 import com.costguard.application.RequestRefusedException.Reason;
 import com.costguard.cost.Money;
 import com.costguard.cost.budget.SpendAttribution;
@@ -18,6 +20,7 @@ import com.costguard.model.job.JobRepository;
 import com.costguard.model.job.JobStatus;
 import com.costguard.model.job.NewJob;
 import com.costguard.model.job.NewJobEvent;
+import com.costguard.model.job.NewJobEventFor;
 import com.costguard.model.user.Role;
 import com.costguard.model.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +31,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -44,6 +48,9 @@ import java.util.stream.Collectors;
 public class JobService {
 
   static final int MAX_URL = 2000;
+
+  /** Events in one {@link #recordAll} call at most. */
+  public static final int MAX_EVENTS_PER_CALL = 1_000;
 
   /** Idempotency keys Costguard uses for events it records itself, such as a cancel. */
   static final String RESERVED_KEY_PREFIX = "costguard:";
@@ -119,6 +126,43 @@ public class JobService {
   public JobCostReading record(User actor, long jobId, NewJobEvent event) {
     requireWriter(actor, "report job events");
     return batches.record(jobId, validate(event));
+  }
+
+  /**
+   * Records several jobs' events sent in one call (a node agent reporting the jobs it runs), each
+   * as {@link #record} records it, in the order given, and answers each on its own: its job's cost
+   * view after it, or why it was refused (an unknown job, a step past the job's last, a completed
+   * or failed job). A field that is invalid in any event refuses the whole call, and nothing is
+   * written.
+   *
+   * @throws RequestRefusedException 403 for a VIEWER, 400 naming the invalid field ({@code
+   *     events[i].name}) or for no events, 413 for more than {@link #MAX_EVENTS_PER_CALL}
+   */
+  public List<Recorded> recordAll(User actor, List<NewJobEventFor> events) {
+    requireWriter(actor, "report job events");
+    if (events.isEmpty()) {
+      throw invalid("events", "a call needs at least one event");
+    }
+    if (events.size() > MAX_EVENTS_PER_CALL) {
+      throw new RequestRefusedException(
+          Reason.TOO_LARGE,
+          "events",
+          "a call holds at most %d events, this one has %d"
+              .formatted(MAX_EVENTS_PER_CALL, events.size()));
+    }
+    List<JobEventFor> valid = new ArrayList<>(events.size());
+    for (int i = 0; i < events.size(); i++) {
+      try {
+        valid.add(new JobEventFor(events.get(i).jobId(), validate(events.get(i).event())));
+      } catch (RequestRefusedException refused) {
+        String path = "events[" + i + "]";
+        throw new RequestRefusedException(
+            refused.reason(),
+            refused.field().map(field -> path + "." + field).orElse(path),
+            refused.getMessage());
+      }
+    }
+    return batches.recordAll(valid);
   }
 
   /**

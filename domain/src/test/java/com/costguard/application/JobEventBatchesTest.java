@@ -6,13 +6,16 @@ import static com.costguard.application.JobServiceTest.event;
 import static com.costguard.application.JobServiceTest.progress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.costguard.application.JobWriter.JobEventFor;
 import com.costguard.application.JobWriter.Recorded;
 import com.costguard.application.RequestRefusedException.Reason;
 import com.costguard.cost.job.JobEvent;
 import com.costguard.cost.job.JobEventType;
+import com.costguard.cost.job.JobState;
 import com.costguard.model.job.JobStatus;
+import com.costguard.model.job.NewJobEventFor;
 import com.costguard.model.job.ReportedJobEvent;
 import com.costguard.model.user.Role;
 import com.costguard.model.user.User;
@@ -191,6 +194,90 @@ class JobEventBatchesTest {
     assertThat(batches.size())
         .as("fewer transactions than events: batches formed while one was written")
         .isLessThan(sent);
+  }
+
+  @Test
+  void severalJobsEventsSentInOneCallAreWrittenInOrderAndEachAnswered() {
+    long a = job("a");
+    long b = job("b");
+    long completed = job("completed");
+    service.record(ALICE, completed, event("started", "09:00", "s"));
+    service.record(ALICE, completed, event("completed", "10:00", "c"));
+    batches.clear();
+
+    List<Recorded> recorded =
+        service.recordAll(
+            ALICE,
+            List.of(
+                new NewJobEventFor(a, event("started", "09:00", "s")),
+                new NewJobEventFor(b, event("started", "09:30", "s")),
+                new NewJobEventFor(a, progress("10:00", 100, null, "p1")),
+                new NewJobEventFor(999, event("started", "09:00", "s")),
+                new NewJobEventFor(completed, progress("10:30", 5, null, "late")),
+                new NewJobEventFor(a, event("completed", "11:00", "c")),
+                new NewJobEventFor(b, progress("10:00", 2001, null, "past"))));
+
+    // Each answer is its job's cost view as its own event left it (the in-memory job itself is
+    // shared by the answers; the database's are each their transaction's).
+    assertThat(recorded.get(0).answer().view().state()).isEqualTo(JobState.RUNNING);
+    assertThat(recorded.get(1).answer().job().id()).isEqualTo(b);
+    assertThat(recorded.get(2).answer().view().state()).isEqualTo(JobState.RUNNING);
+    assertThat(recorded.get(3).refusal().orElseThrow().reason()).isEqualTo(Reason.NOT_FOUND);
+    assertThat(recorded.get(4).refusal().orElseThrow().reason()).isEqualTo(Reason.CONFLICT);
+    assertThat(recorded.get(5).answer().view().state()).isEqualTo(JobState.COMPLETED);
+    assertThat(recorded.get(5).answer().view().activeMinutes()).isEqualTo(120);
+    assertThat(recorded.get(6).refusal().orElseThrow().field()).contains("step");
+    assertThat(keys(a)).containsExactly("s", "p1", "c");
+    assertThat(keys(b)).containsExactly("s");
+    assertThat(keys(completed)).containsExactly("s", "c");
+    assertThat(batches).allSatisfy(batch -> assertThat(batch).doesNotHaveDuplicates());
+    assertThat(batches).hasSizeGreaterThanOrEqualTo(3); // a's three events, one batch after another
+  }
+
+  @Test
+  void anInvalidFieldInAnyEventRefusesTheWholeCallAndWritesNothing() {
+    long a = job("a");
+    long b = job("b");
+    RequestRefusedException refused =
+        catchThrowableOfType(
+            () ->
+                service.recordAll(
+                    ALICE,
+                    List.of(
+                        new NewJobEventFor(a, event("started", "09:00", "s")),
+                        new NewJobEventFor(b, event("launched", "09:00", "s")))),
+            RequestRefusedException.class);
+
+    assertThat(refused.reason()).isEqualTo(Reason.VALIDATION);
+    assertThat(refused.field()).contains("events[1].type");
+    assertThat(keys(a)).isEmpty();
+    assertThat(batches).isEmpty();
+  }
+
+  @Test
+  void aCallNeedsAWriterAndOneToAThousandEvents() {
+    long a = job("a");
+    User viewer =
+        new User("vic", "vic@example.com", "vic", EnumSet.of(Role.VIEWER), null, Instant.EPOCH);
+    NewJobEventFor started = new NewJobEventFor(a, event("started", "09:00", "s"));
+    assertThat(
+            catchThrowableOfType(
+                    () -> service.recordAll(viewer, List.of(started)),
+                    RequestRefusedException.class)
+                .reason())
+        .isEqualTo(Reason.FORBIDDEN);
+    assertThat(
+            catchThrowableOfType(
+                    () -> service.recordAll(ALICE, List.of()), RequestRefusedException.class)
+                .reason())
+        .isEqualTo(Reason.VALIDATION);
+    assertThat(
+            catchThrowableOfType(
+                    () -> service.recordAll(ALICE, Collections.nCopies(1_001, started)),
+                    RequestRefusedException.class)
+                .reason())
+        .isEqualTo(Reason.TOO_LARGE);
+    assertThat(keys(a)).isEmpty();
   }
 
   private List<String> keys(long jobId) {

@@ -1,5 +1,6 @@
 package com.costguard.portal.rest;
 
+import static com.costguard.application.RequestRefusedException.invalid;
 import static com.costguard.portal.rest.JsonFields.decimal;
 import static com.costguard.portal.rest.JsonFields.instant;
 import static com.costguard.portal.rest.JsonFields.text;
@@ -10,12 +11,16 @@ import com.costguard.cost.Money;
 import com.costguard.model.job.Job;
 import com.costguard.model.job.NewJob;
 import com.costguard.model.job.NewJobEvent;
+import com.costguard.model.job.NewJobEventFor;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Reads a job and a job event from their JSON (SPEC §5), and writes a job. */
+/** Reads a job and job events from their JSON (SPEC §5), and writes a job. */
 final class JobJson {
 
   private JobJson() {}
@@ -40,14 +45,40 @@ final class JobJson {
   }
 
   static NewJobEvent newEvent(JsonObject o) {
+    return newEvent(o, "");
+  }
+
+  /** {@code {"events": [{"jobId": 17, "type": ..., ...}, ...]}}: several jobs' events. */
+  static List<NewJobEventFor> newEvents(JsonObject body) {
+    JsonValue events = body.get("events");
+    if (events == null || events.getValueType() != JsonValue.ValueType.ARRAY) {
+      throw invalid("events", "the body must be {\"events\": [ ... ]}");
+    }
+    JsonArray array = events.asJsonArray();
+    List<NewJobEventFor> read = new ArrayList<>(array.size());
+    for (int i = 0; i < array.size(); i++) {
+      String path = "events[" + i + "]";
+      if (array.get(i).getValueType() != JsonValue.ValueType.OBJECT) {
+        throw invalid(path, "each event must be an object");
+      }
+      JsonObject o = array.getJsonObject(i);
+      long jobId =
+          whole(o, path + ".", "jobId")
+              .orElseThrow(() -> invalid(path + ".jobId", "jobId is required (the job's id)"));
+      read.add(new NewJobEventFor(jobId, newEvent(o, path + ".")));
+    }
+    return read;
+  }
+
+  private static NewJobEvent newEvent(JsonObject o, String path) {
     return new NewJobEvent(
-        text(o, "type").orElse(null),
-        instant(o, "at").orElse(null),
-        text(o, "idempotencyKey").orElse(null),
-        whole(o, "step"),
-        text(o, "stage"),
-        decimal(o, "recoveryMinutes"),
-        decimal(o, "storageGb"));
+        text(o, path, "type").orElse(null),
+        instant(o, path, "at").orElse(null),
+        text(o, path, "idempotencyKey").orElse(null),
+        whole(o, path, "step"),
+        text(o, path, "stage"),
+        decimal(o, path, "recoveryMinutes"),
+        decimal(o, path, "storageGb"));
   }
 
   static JsonObject job(Job job) {

@@ -105,10 +105,18 @@ class JobDaysIT {
   private void jobs() {
     long overThreeDays = job("a");
     event(overThreeDays, "started", day + "T22:00:00Z", "s");
-    event(overThreeDays, "completed", day.plusDays(2) + "T02:00:00Z", "c");
     long twoHours = job("b");
     event(twoHours, "started", day.plusDays(1) + "T10:00:00Z", "s");
-    event(twoHours, "failed", day.plusDays(1) + "T12:00:00Z", "f");
+    // Both end in one call, in one batch: their days go into the rollups together, summed.
+    Api.Answer ended =
+        api.post(
+            "api/v1/job-events",
+            ("{\"events\": [{\"jobId\": %d, \"type\": \"completed\", \"at\": \"%sT02:00:00Z\","
+                    + " \"idempotencyKey\": \"c\"}, {\"jobId\": %d, \"type\": \"failed\", \"at\":"
+                    + " \"%sT12:00:00Z\", \"idempotencyKey\": \"f\"}]}")
+                .formatted(overThreeDays, day.plusDays(2), twoHours, day.plusDays(1)));
+    assertThat(ended.status()).as(ended.body()).isEqualTo(200);
+    assertThat(ended.json().getInt("recorded")).as(ended.body()).isEqualTo(2);
     long cancelled = job("c");
     event(cancelled, "started", day.plusDays(1) + "T23:00:00Z", "s");
     assertThat(api.post("api/v1/jobs/" + cancelled + "/cancel", "").status()).isEqualTo(200);

@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -470,6 +471,96 @@ class JobsIT {
     assertThat(keysStored(completed)).containsExactlyInAnyOrder("s", "c");
   }
 
+  @Test
+  void severalJobsEventsInOneCallAreEachAnsweredAsTheirOwnEndpointWould() throws Exception {
+    long a = create(Api.TOKEN, null);
+    long b = created(run + "-b");
+    long completed = created(run + "-done");
+    assertThat(event(completed, "started", "08:00", "s").status()).isEqualTo(200);
+    assertThat(event(completed, "completed", "08:30", "c").status()).isEqualTo(200);
+    String event =
+        "{\"jobId\": %d, \"type\": \"%s\", \"at\": \"%sT%s:00Z\", \"idempotencyKey\": \"%s\"%s}";
+
+    Api.Answer answer =
+        api.post(
+            "api/v1/job-events",
+            "{\"events\": ["
+                + String.join(
+                    ", ",
+                    event.formatted(a, "started", day, "08:00", "s", ""),
+                    event.formatted(b, "started", day, "08:00", "s", ""),
+                    event.formatted(a, "progress", day, "09:00", "p", ", \"step\": 10"),
+                    event.formatted(Long.MAX_VALUE, "started", day, "08:00", "s", ""),
+                    event.formatted(completed, "progress", day, "08:10", "late", ", \"step\": 5"),
+                    event.formatted(a, "completed", day, "10:00", "c", ""),
+                    event.formatted(b, "progress", day, "09:00", "past", ", \"step\": 99999"),
+                    event.formatted(a, "started", day, "08:00", "s", ""))
+                + "]}");
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    JsonObject body = answer.json();
+    assertThat(body.getInt("recorded")).isEqualTo(5);
+    assertThat(body.getInt("refused")).isEqualTo(3);
+    List<JsonObject> results = body.getJsonArray("results").getValuesAs(JsonObject.class);
+    assertThat(results)
+        .extracting(r -> r.getInt("status"))
+        .containsExactly(200, 200, 200, 404, 409, 200, 400, 200);
+    assertThat(results)
+        .extracting(r -> r.getJsonNumber("jobId").longValueExact())
+        .containsExactly(a, b, a, Long.MAX_VALUE, completed, a, b, a);
+    // Each answer is the job as its own event left it: a's first running, its completion final.
+    assertThat(results.get(0).getJsonObject("cost").getString("status")).isEqualTo("running");
+    assertThat(results.get(5).getJsonObject("cost").getString("status")).isEqualTo("completed");
+    assertThat(withoutAsOf(results.get(5).getJsonObject("cost")))
+        .isEqualTo(withoutAsOf(api.get("api/v1/jobs/" + a + "/cost").json()));
+    assertThat(results.get(3).getString("error")).isEqualTo("not_found");
+    assertThat(results.get(4).getString("error")).isEqualTo("conflict");
+    assertThat(results.get(6).getString("field")).isEqualTo("step");
+    assertThat(results.get(6).getString("idempotencyKey")).isEqualTo("past");
+    // The last repeats a's start: answered, not stored again.
+    assertThat(keysStored(a)).containsExactlyInAnyOrder("s", "p", "c");
+    assertThat(keysStored(b)).containsExactly("s");
+    assertThat(keysStored(completed)).containsExactlyInAnyOrder("s", "c");
+  }
+
+  @Test
+  void aCallOfJobEventsWithAnInvalidFieldIsRefusedWholeAndChangesNothing() throws SQLException {
+    long a = create(Api.TOKEN, null);
+    String good =
+        "{\"jobId\": %d, \"type\": \"started\", \"at\": \"%sT08:00:00Z\", \"idempotencyKey\": \"s\"}"
+            .formatted(a, day);
+    String bad =
+        "{\"jobId\": %d, \"type\": \"launched\", \"at\": \"%sT08:00:00Z\", \"idempotencyKey\": \"x\"}"
+            .formatted(a, day);
+
+    assertThat(
+            refusal(
+                api.post("api/v1/job-events", "{\"events\": [" + good + ", " + bad + "]}"), 400))
+        .isEqualTo("events[1].type");
+    assertThat(
+            refusal(
+                api.post(
+                    "api/v1/job-events",
+                    "{\"events\": [{\"type\": \"started\", \"at\": \"%sT08:00:00Z\", \"idempotencyKey\": \"s\"}]}"
+                        .formatted(day)),
+                400))
+        .isEqualTo("events[0].jobId");
+    assertThat(refusal(api.post("api/v1/job-events", "{\"events\": {}}"), 400)).isEqualTo("events");
+    assertThat(refusal(api.post("api/v1/job-events", "{\"events\": []}"), 400)).isEqualTo("events");
+    assertThat(
+            refusal(
+                api.post(
+                    "api/v1/job-events",
+                    "{\"events\": [" + String.join(", ", Collections.nCopies(1_001, good)) + "]}"),
+                413))
+        .isEqualTo("events");
+    refusal(
+        api.post("api/v1/job-events", "{\"events\": [" + good + "]}", TestUsers.tokenFor("VIEWER")),
+        403);
+    refusal(api.post("api/v1/job-events", "{\"events\": [" + good + "]}", "cg_no_such_token"), 401);
+    assertThat(keysStored(a)).isEmpty();
+  }
+
   private static List<String> keysStored(long id) throws SQLException {
     try (Connection db = TestDatabase.connect();
         PreparedStatement query =
@@ -585,6 +676,7 @@ class JobsIT {
     assertThat(api.get("openapi", null).body())
         .contains("/api/v1/jobs")
         .contains("/api/v1/jobs/{id}/events")
+        .contains("/api/v1/job-events")
         .contains("/api/v1/jobs/{id}/cost")
         .contains("/api/v1/jobs/{id}/cancel");
   }
