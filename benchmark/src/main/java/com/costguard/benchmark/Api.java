@@ -146,7 +146,8 @@ final class Api {
     }
   }
 
-  private static void failure(String what) {
+  /** Counts a failed request, and prints the first few. */
+  static void failure(String what) {
     if (FAILED.incrementAndGet() <= 10) {
       System.err.println("  failed request: " + what);
     }
