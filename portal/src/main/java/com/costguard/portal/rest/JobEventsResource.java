@@ -49,7 +49,9 @@ public class JobEventsResource {
               + " completed or failed). A repeated key changes nothing.")
   @APIResponse(
       responseCode = "200",
-      description = "{\"recorded\": n, \"refused\": n, \"results\": [...]}, one result per event")
+      description =
+          "{\"recorded\": n, \"refused\": n, \"results\": [...]}, one result per event; recorded"
+              + " counts the events stored now or before under the same key")
   @APIResponse(
       responseCode = "400",
       description =
