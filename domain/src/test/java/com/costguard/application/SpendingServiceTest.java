@@ -230,7 +230,11 @@ class SpendingServiceTest {
             List.of("2.40", "2.4", "0.000001", "0", "10.5", "10.500001", "3"),
             List.of("140737488.355327", "1.000000", "0.1"),
             List.of("140737488.355328", "1.000000", "0.1"),
-            List.of("-1.00", "2.00", "-0.5"));
+            List.of("-1.00", "2.00", "-0.5"),
+            // Past micro-units or a long's 12 integer digits: compared as BigDecimals.
+            List.of("0.0000001", "0.000001", "0", "0.00000010"),
+            List.of("1234567890123.5", "5", "4398046.511103", "4398046.511104", "-1234567890123"),
+            List.of("4398046.511103", "4398046.511102", "-4398046.511103", "0.000001", "4398046"));
     Random random = new Random(8);
     List<List<String>> all = new ArrayList<>(cases);
     List<String> many = new ArrayList<>();
