@@ -126,11 +126,12 @@ class SoakIT {
     HttpClient portal = signedIn();
 
     Instant end = Instant.now().plus(warmUp).plus(duration);
-    ExecutorService load = Executors.newFixedThreadPool(6);
+    ExecutorService load = Executors.newFixedThreadPool(7);
     load.submit(() -> repeat(end, "ingestion", () -> ingest(http, run)));
-    // Two runners at once, so that their job events share batches (JobEventBatches).
+    // Two runners and an agent at once, so that their job events share batches (JobEventBatches).
     load.submit(() -> repeat(end, "job events", () -> runJob(http, run)));
     load.submit(() -> repeat(end, "job events", () -> runJob(http, run)));
+    load.submit(() -> repeat(end, "job events", () -> runJobsByAgent(http, run)));
     load.submit(() -> repeat(end, "API reads", () -> readApi(http, run, budgetId)));
     load.submit(() -> repeat(end, "portal reads", () -> readPortal(portal)));
     load.submit(() -> repeat(end, "Slack commands", () -> slashCommands(http)));
@@ -256,6 +257,46 @@ class SoakIT {
    * progress events (the fifth sent twice), completed.
    */
   private void runJob(HttpClient http, String run) throws Exception {
+    Optional<String> id = createJob(http, run);
+    if (id.isEmpty()) {
+      return;
+    }
+    String events = "api/v1/jobs/" + id.get() + "/events";
+    for (String event : life()) {
+      expect(
+          "POST job events",
+          http.send(api(events, "{" + event + "}"), HttpResponse.BodyHandlers.ofString()),
+          200);
+      jobEvents.incrementAndGet();
+    }
+  }
+
+  /**
+   * Ten jobs' lives as a node agent reports them: each of their events in one call for all ten
+   * ({@code POST /job-events}), none of them refused.
+   */
+  private void runJobsByAgent(HttpClient http, String run) throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (int j = 0; j < 10; j++) {
+      createJob(http, run).ifPresent(ids::add);
+    }
+    for (String event : life()) {
+      String call =
+          ids.stream()
+              .map(id -> "{\"jobId\": " + id + ", " + event + "}")
+              .collect(Collectors.joining(", ", "{\"events\": [", "]}"));
+      HttpResponse<String> answer =
+          http.send(api("api/v1/job-events", call), HttpResponse.BodyHandlers.ofString());
+      expect("POST job-events", answer, 200);
+      if (answer.statusCode() == 200 && !answer.body().contains("\"refused\":0")) {
+        failures.add("POST job-events refused some: " + answer.body());
+      }
+      jobEvents.addAndGet(ids.size());
+    }
+  }
+
+  /** A job of the run's client, created; its id, unless the API refused it (a failure then). */
+  private Optional<String> createJob(HttpClient http, String run) throws Exception {
     String job =
         Fixtures.load(
                 "job.json",
@@ -265,10 +306,11 @@ class SoakIT {
         http.send(api("api/v1/jobs", job), HttpResponse.BodyHandlers.ofString());
     expect("POST jobs", created, 201);
     Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(created.body());
-    if (!id.find()) {
-      return;
-    }
-    String events = "api/v1/jobs/" + id.group(1) + "/events";
+    return id.find() ? Optional.of(id.group(1)) : Optional.empty();
+  }
+
+  /** The fields of a job's events, oldest first, the fifth twice. */
+  private static List<String> life() {
     Instant start = Instant.now().minus(Duration.ofMinutes(30));
     List<String> life = new ArrayList<>();
     life.add("\"type\": \"started\", \"at\": \"%s\", \"idempotencyKey\": \"s\"".formatted(start));
@@ -281,13 +323,7 @@ class SoakIT {
     life.add(
         "\"type\": \"completed\", \"at\": \"%s\", \"idempotencyKey\": \"c\""
             .formatted(start.plus(Duration.ofMinutes(25))));
-    for (String event : life) {
-      expect(
-          "POST job events",
-          http.send(api(events, "{" + event + "}"), HttpResponse.BodyHandlers.ofString()),
-          200);
-      jobEvents.incrementAndGet();
-    }
+    return life;
   }
 
   /** A POST of {@code json} to the API, as a runner sends it. */
