@@ -20,13 +20,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 
 /**
- * Job events that arrive together are written together (issue 8): each request queues its event; a
- * request that gets one of the {@link #WRITERS} turns writes every event queued by then, one per
- * job, in one transaction ({@link JobWriter#record(List, List)}), until its own is answered; each
- * request answers with its own event's outcome. Nobody waits for a timer: a request that finds a
- * turn free writes at once, alone if it is alone. Written one by one, a job event cost nine round
- * trips to MariaDB and a commit (MariaDB alone used 0.82 ms of CPU per event, a third of the
- * machine's); in batches, a handful of statements and one commit serve them all.
+ * Job events that arrive together are written together (issue 8): each request queues its events
+ * (one, or a node agent's many); a request that gets one of the {@link #WRITERS} turns writes the
+ * events queued by then, at most {@link #MAX_BATCH} and one per job, in one transaction ({@link
+ * JobWriter#record(List, List)}), batch after batch until its own are answered; each request
+ * answers with its own events' outcomes. Nobody waits for a timer: a request that finds a turn free
+ * writes at once, alone if it is alone. Written one by one, a job event cost nine round trips to
+ * MariaDB and a commit (MariaDB alone used 0.82 ms of CPU per event, a third of the machine's); in
+ * batches, a handful of statements and one commit serve them all.
  *
  * <p>Two events of one job never share a batch (the second waits for the next), so each answer is
  * the job as its own event left it. If a batch fails in the database (a key stored meanwhile by

@@ -504,7 +504,7 @@ public class JpaJobRepository implements JobRepository {
 
   // ---------------------------------------------------------------- daily rollups (V28)
 
-  /** Adds the job's days in the installation's zone, in one upsert into one shard. */
+  /** Adds the jobs' days in the installation's zone, summed, in one upsert into one shard. */
   @Override
   public void addDays(List<JobHistory> finished) {
     if (finished.isEmpty()) {
