@@ -42,7 +42,7 @@ public class CostEventsResource {
           "an event is invalid, has no rate card in force or names an unknown job; field names it")
   @APIResponse(responseCode = "413", description = "more than 10,000 events or 16 MiB")
   public Response ingest(InputStream body, @Context SecurityContext caller) {
-    var batch = CostEventJson.batch(JsonBodies.object(body));
+    var batch = CostEventJson.batch(body);
     IngestResult result =
         costEvents.ingest(((ApiPrincipal) caller.getUserPrincipal()).user(), batch);
     return Response.accepted(

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 
 /**
  * Parses request bodies ourselves, so malformed JSON gets SPEC §5's error, not a stack trace, and
@@ -26,6 +27,17 @@ final class JsonBodies {
 
   static JsonObject object(InputStream body) {
     return parse(read(body));
+  }
+
+  /**
+   * The body read by {@code reader} as it is parsed, without building its tree: {@code reader} gets
+   * the parser just past the object's {@code START_OBJECT} and must read up to and including its
+   * {@code END_OBJECT}. The body is refused as {@link #object} refuses it (not one JSON object,
+   * something after it, too large), whatever {@code reader} has read by then, so a reader keeps
+   * what it finds and leaves refusing values to the caller, once the whole body has parsed.
+   */
+  static <T> T stream(InputStream body, Function<JsonParser, T> reader) {
+    return parse(read(body), reader);
   }
 
   /** A body that may be left out: empty (or only white space) reads as {@code {}}. */
@@ -58,11 +70,15 @@ final class JsonBodies {
    * throws past its limits (nesting deeper than 1,000, numbers longer than 1,100 characters).
    */
   private static JsonObject parse(byte[] bytes) {
+    return parse(bytes, JsonParser::getObject);
+  }
+
+  private static <T> T parse(byte[] bytes, Function<JsonParser, T> reader) {
     try (JsonParser parser = JSON.createParser(new ByteArrayInputStream(bytes))) {
       if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
         throw invalid(null, "the body is not a JSON object");
       }
-      JsonObject object = parser.getObject();
+      T object = reader.apply(parser);
       if (parser.hasNext()) {
         throw invalid(null, "the body has more after its JSON object");
       }

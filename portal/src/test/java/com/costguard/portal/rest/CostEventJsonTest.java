@@ -17,8 +17,7 @@ import org.junit.jupiter.api.Test;
 class CostEventJsonTest {
 
   private static List<NewCostEvent> read(String json) {
-    return CostEventJson.batch(
-        JsonBodies.object(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))));
+    return CostEventJson.batch(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** The refusal of {@code json}, as "field: message" (field "-" for the whole body). */
