@@ -54,12 +54,13 @@ public final class Benchmark {
       long events,
       int liveJobs,
       int batchesPerClient,
+      int warmUpBatchesPerClient,
       int rounds,
       int crossings,
       int reads) {}
 
-  static final Scale FULL = new Scale("full", 1_000_000, 10_000_000, 10_000, 20, 3, 200, 40);
-  static final Scale QUICK = new Scale("quick", 20_000, 200_000, 1_000, 5, 3, 40, 15);
+  static final Scale FULL = new Scale("full", 1_000_000, 10_000_000, 10_000, 60, 200, 3, 200, 40);
+  static final Scale QUICK = new Scale("quick", 20_000, 200_000, 1_000, 5, 50, 3, 40, 15);
 
   static final int CLIENTS = 4;
   static final int BATCH = 1_000;
@@ -284,7 +285,7 @@ public final class Benchmark {
     int perClient = scale.batchesPerClient();
     // Unmeasured first, so that the rounds measure the code compiled, not the JIT compiling it:
     // after one batch per client, the compiler threads took ~40% of the server's CPU in the rounds.
-    int warmUp = 10 * perClient;
+    int warmUp = scale.warmUpBatchesPerClient();
     // Each client's spend has a budget of its own, thresholds 25/50/75/100 %, with a limit that
     // the run's spend passes: each budget fires each threshold exactly once.
     BudgetSpec[] budgets = new BudgetSpec[CLIENTS];
