@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +28,16 @@ class InMemoryCostEventRepository implements CostEventRepository {
 
   final List<CostEvent> stored = new ArrayList<>();
 
+  /** Each stored event's id: the next of {@link #lastId} as it is stored, or one given. */
+  private final Map<CostEvent, Long> ids = new IdentityHashMap<>();
+
+  private long lastId;
+
   /** How many times the events were read grouped ({@link #totalsBy}). */
   int groupReads;
+
+  /** What a concurrent writer does just before the next grouped read, once. */
+  Runnable beforeNextGroupRead = () -> {};
 
   @Override
   public List<CostEvent> addNew(List<CostEvent> events) {
@@ -39,7 +48,7 @@ class InMemoryCostEventRepository implements CostEventRepository {
     List<CostEvent> added = new ArrayList<>();
     for (CostEvent event : events) {
       if (keys.add(event.idempotencyKey())) {
-        stored.add(event);
+        add(event);
         added.add(event);
       }
     }
@@ -52,7 +61,16 @@ class InMemoryCostEventRepository implements CostEventRepository {
 
   /** Stores an event as it is, for tests that arrange spend directly. */
   public void add(CostEvent event) {
+    addCommittedLate(event, ++lastId);
+  }
+
+  /**
+   * Stores an event under an id already given out: one that a concurrent transaction took before
+   * others stored after it, and commits only now.
+   */
+  public void addCommittedLate(CostEvent event, long id) {
     stored.add(event);
+    ids.put(event, id);
   }
 
   @Override
@@ -68,6 +86,16 @@ class InMemoryCostEventRepository implements CostEventRepository {
   @Override
   public long count() {
     return stored.size();
+  }
+
+  @Override
+  public long lastId() {
+    return lastId;
+  }
+
+  @Override
+  public List<CostEvent> storedBetween(long afterId, long upToId, Instant from, Instant to) {
+    return inRange(from, to).filter(e -> ids.get(e) > afterId && ids.get(e) <= upToId).toList();
   }
 
   @Override
@@ -100,6 +128,9 @@ class InMemoryCostEventRepository implements CostEventRepository {
   @Override
   public List<GroupTotal> totalsBy(SpendDimension dimension, Instant from, Instant to) {
     groupReads++;
+    Runnable concurrently = beforeNextGroupRead;
+    beforeNextGroupRead = () -> {};
+    concurrently.run();
     Function<CostEvent, Optional<String>> key =
         switch (dimension) {
           case PROVIDER -> CostEvent::provider;

@@ -195,11 +195,136 @@ class SpendingServiceTest {
     stored("2026-10-31T23:59:59Z", "0.25", "Acme", null); // late, but in the range
     SpendingSummary changed = spending.summary(from, to);
 
-    assertThat(repository.groupReads).isEqualTo(2 * reads);
+    assertThat(repository.groupReads).isEqualTo(reads); // added to what was kept
     assertThat(changed.total()).isEqualByComparingTo("3.75");
     assertThat(changed.events()).isEqualTo(3);
     assertThat(changed.byClient().get("Acme")).isEqualTo(group("2.75", 2));
     assertThat(changed.byDay()).hasSize(3);
+    assertThat(changed).isEqualTo(anotherInstance().summary(from, to));
+  }
+
+  /** A service of its own (another instance of a cluster): nothing kept, it reads every group. */
+  private SpendingService anotherInstance() {
+    SpendingService other = new SpendingService();
+    other.events = spending.events;
+    other.jobs = spending.jobs;
+    other.configuration = spending.configuration;
+    other.clock = spending.clock;
+    other.executor = spending.executor;
+    return other;
+  }
+
+  /** An event at a random time of October or early November, in random groups. */
+  private CostEvent randomEvent(Random random) {
+    Instant at = Instant.parse("2026-10-01T00:00:00Z").plusSeconds(random.nextInt(35 * 86_400));
+    BigDecimal amount = BigDecimal.valueOf(random.nextInt(5_000_000), 6);
+    NewCostEvent event =
+        new NewCostEvent(
+            "r" + repository.stored.size(),
+            at,
+            "llm",
+            Optional.of(amount),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            new Attribution(
+                oneOf(random, "Acme", "Globex"),
+                oneOf(random, "P1", "P2", "P3"),
+                Optional.empty(),
+                Optional.empty(),
+                oneOf(random, "openai", "anthropic"),
+                oneOf(random, "chat", "batch"),
+                oneOf(random, "s" + random.nextInt(40)),
+                Optional.empty()),
+            random.nextBoolean()
+                ? Optional.of(
+                    amount.add(BigDecimal.valueOf(random.nextInt(2_000_000) - 500_000, 6)))
+                : Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
+    return new CostEvent(event, amount, "USD", NOW);
+  }
+
+  /** One of {@code values}, or (one time in four) none. */
+  private static Optional<String> oneOf(Random random, String... values) {
+    return random.nextInt(4) == 0
+        ? Optional.empty()
+        : Optional.of(values[random.nextInt(values.length)]);
+  }
+
+  @Test
+  void eventsAddedToAKeptRangeAreAddedToWhatWasKeptAsReadingItAgainWouldGive() {
+    Instant from = Instant.parse("2026-10-01T00:00:00Z");
+    Instant to = Instant.parse("2026-11-01T00:00:00Z");
+    Random random = new Random(8);
+    for (int i = 0; i < 300; i++) {
+      repository.add(randomEvent(random));
+    }
+    spending.summary(from, to);
+    int reads = repository.groupReads;
+
+    for (int round = 0; round < 20; round++) {
+      for (int i = random.nextInt(6); i >= 0; i--) {
+        repository.add(randomEvent(random));
+      }
+      SpendingSummary updated = spending.summary(from, to);
+
+      assertThat(repository.groupReads).as("round %d", round).isEqualTo(reads);
+      assertThat(updated).as("round %d", round).isEqualTo(anotherInstance().summary(from, to));
+      reads = repository.groupReads;
+    }
+  }
+
+  @Test
+  void anEventCommittedAfterTheRangeWasKeptUnderAnEarlierIdHasItReadAgain() {
+    Instant from = Instant.parse("2026-10-01T00:00:00Z");
+    Instant to = Instant.parse("2026-11-01T00:00:00Z");
+    stored("2026-10-05T10:00:00Z", "2.50", "Acme", null);
+    stored("2026-10-06T10:00:00Z", "1.00", "Globex", null);
+    spending.summary(from, to);
+    int reads = repository.groupReads;
+
+    stored("2026-10-07T10:00:00Z", "4.00", "Acme", null);
+    repository.addCommittedLate(randomEvent(new Random(1)), 2); // an id below the kept range's
+    SpendingSummary changed = spending.summary(from, to);
+
+    assertThat(repository.groupReads).isEqualTo(2 * reads);
+    assertThat(changed.events()).isEqualTo(4);
+    assertThat(changed).isEqualTo(anotherInstance().summary(from, to));
+  }
+
+  @Test
+  void anEventStoredWhileTheRangeIsReadHasItReadAgainNextTime() {
+    Instant from = Instant.parse("2026-10-01T00:00:00Z");
+    Instant to = Instant.parse("2026-11-01T00:00:00Z");
+    stored("2026-10-05T10:00:00Z", "2.50", "Acme", null);
+    repository.beforeNextGroupRead = () -> stored("2026-10-06T10:00:00Z", "1.00", "Acme", null);
+    spending.summary(from, to); // its groups may hold the event its count does not
+    int reads = repository.groupReads;
+
+    SpendingSummary next = spending.summary(from, to);
+
+    assertThat(repository.groupReads).isEqualTo(2 * reads);
+    assertThat(next.total()).isEqualByComparingTo("3.50");
+    assertThat(next.byClient().get("Acme")).isEqualTo(group("3.50", 2));
+  }
+
+  @Test
+  void moreEventsStoredSinceThanAreAddedOneByOneHaveTheRangeReadAgain() {
+    Instant from = Instant.parse("2026-10-01T00:00:00Z");
+    Instant to = Instant.parse("2026-11-01T00:00:00Z");
+    stored("2026-10-05T10:00:00Z", "2.50", "Acme", null);
+    spending.summary(from, to);
+    int reads = repository.groupReads;
+
+    for (long i = 0; i < SpendingService.MAX_ADDED; i++) {
+      stored("2026-11-05T10:00:00Z", "1.00", "Acme", null); // after the range
+    }
+    stored("2026-10-05T11:00:00Z", "1.00", "Acme", null);
+    SpendingSummary changed = spending.summary(from, to);
+
+    assertThat(repository.groupReads).isEqualTo(2 * reads);
+    assertThat(changed.total()).isEqualByComparingTo("3.50");
   }
 
   @Test

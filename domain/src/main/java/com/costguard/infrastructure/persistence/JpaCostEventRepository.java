@@ -279,6 +279,25 @@ public class JpaCostEventRepository implements CostEventRepository {
     return em.createQuery("select count(e) from CostEvent e", Long.class).getSingleResult();
   }
 
+  @Override
+  public long lastId() {
+    return em.createQuery("select coalesce(max(e.id), 0) from CostEvent e", Long.class)
+        .getSingleResult();
+  }
+
+  @Override
+  public List<CostEvent> storedBetween(long afterId, long upToId, Instant from, Instant to) {
+    return em.createQuery(
+            "select e from CostEvent e where e.id > :after and e.id <= :upTo"
+                + " and e.occurredAt >= :from and e.occurredAt < :to order by e.id",
+            CostEvent.class)
+        .setParameter("after", afterId)
+        .setParameter("upTo", upToId)
+        .setParameter("from", from)
+        .setParameter("to", to)
+        .getResultList();
+  }
+
   // The reads below answer from the hourly rollups (V23) for the whole hours of their range and,
   // for an hour it cuts, from the events on the side of the cut with less of the past (HourSplit):
   // a month of a budget or of the spending summary reads some hundreds of rollup rows, and a

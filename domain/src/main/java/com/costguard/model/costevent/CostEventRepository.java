@@ -34,6 +34,16 @@ public interface CostEventRepository {
 
   long count();
 
+  /**
+   * The largest id of the events stored (0 when there are none). Ids grow as events are stored, so
+   * the events stored after this read have larger ids; an event stored before it may still commit
+   * later with a smaller one, so a caller counts as well ({@code SpendingService}).
+   */
+  long lastId();
+
+  /** The events with {@code afterId < id <= upToId} and {@code from <= occurredAt < to}. */
+  List<CostEvent> storedBetween(long afterId, long upToId, Instant from, Instant to);
+
   /** The number of events {@code filter} matches. */
   long count(CostEventFilter filter);
 

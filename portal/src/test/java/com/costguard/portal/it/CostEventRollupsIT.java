@@ -2,6 +2,7 @@ package com.costguard.portal.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.sql.Connection;
@@ -247,17 +248,7 @@ class CostEventRollupsIT {
             .forEach(
                 (key, group) -> {
                   if (key.startsWith(run)) {
-                    answered.put(
-                        groups[0] + "|" + key + "|",
-                        group
-                                .asJsonObject()
-                                .getJsonNumber("cost")
-                                .bigDecimalValue()
-                                .stripTrailingZeros()
-                                .toPlainString()
-                            + "|"
-                            + group.asJsonObject().getJsonNumber("count").longValue()
-                            + "|");
+                    answered.put(groups[0] + "|" + key + "|", sumAndCount(group));
                   }
                 });
       }
@@ -266,6 +257,132 @@ class CostEventRollupsIT {
           .hasSizeGreaterThan(2 + 10);
       assertThat(answered).as("from %s to %s", from, to).isEqualTo(expected);
     }
+  }
+
+  /**
+   * A range's summary, kept by the server and then brought up to date with the events added to it
+   * (SpendingService), while four writers add events in and around it and a reader asks for it
+   * again and again: at the end, every group, the total, the count and the reuse savings are those
+   * of the events stored in the range.
+   */
+  @Test
+  void aKeptSummaryBroughtUpToDateWhileWritersAddToItHoldsTheRangesEvents() throws Exception {
+    // Two days of their own for this run, in 2012, where no other test writes.
+    Instant from =
+        Instant.parse("2012-01-01T00:00:00Z")
+            .plus(Math.floorMod(run.hashCode(), 360), ChronoUnit.DAYS);
+    Instant to = from.plus(2, ChronoUnit.DAYS);
+    String summary = "api/v1/spending/summary?from=" + from + "&to=" + to;
+    assertThat(api.post("api/v1/cost-events", eventsAround(from, 0, 50)).status()).isEqualTo(202);
+    assertThat(api.get(summary).status()).isEqualTo(200);
+
+    ExecutorService pool = Executors.newFixedThreadPool(5);
+    List<Callable<Integer>> work = new ArrayList<>();
+    for (int w = 0; w < 4; w++) {
+      int first = 50 + w * 100;
+      work.add(
+          () -> {
+            for (int b = 0; b < 10; b++) {
+              Api.Answer answer =
+                  api.post("api/v1/cost-events", eventsAround(from, first + b * 10, 10));
+              assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+            }
+            return 0;
+          });
+    }
+    work.add(
+        () -> {
+          for (int r = 0; r < 20; r++) {
+            assertThat(api.get(summary).status()).isEqualTo(200);
+          }
+          return 0;
+        });
+    try {
+      for (Future<Integer> done : pool.invokeAll(work, 3, TimeUnit.MINUTES)) {
+        done.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    api.get(summary); // kept now, or read again after a late commit
+    assertThat(api.post("api/v1/cost-events", eventsAround(from, 450, 3)).status()).isEqualTo(202);
+
+    var answered = api.get(summary).json();
+    String range =
+        " from cost_events where occurred_at >= '%s' and occurred_at < '%s'"
+            .formatted(sql(from), sql(to));
+    Map<String, String> expected = new TreeMap<>();
+    Map<String, String> groups = new TreeMap<>();
+    String[][] dimensions = {
+      {"client", "byClient"},
+      {"project", "byProject"},
+      {"provider", "byProvider"},
+      {"mode", "byMode"},
+      {"session_id", "bySession"}
+    };
+    for (String[] dimension : dimensions) {
+      expected.putAll(
+          groupRows(
+              "select '%1$s', coalesce(%1$s, '(none)'), sum(amount), count(*)%2$s group by %1$s"
+                  .formatted(dimension[0], range)));
+      answered
+          .getJsonObject(dimension[1])
+          .forEach((key, group) -> groups.put(dimension[0] + "|" + key + "|", sumAndCount(group)));
+    }
+    assertThat(expected).hasSizeGreaterThan(5 * 2);
+    assertThat(groups).isEqualTo(expected);
+    assertThat(answered.getJsonNumber("total").bigDecimalValue())
+        .isEqualByComparingTo(decimal("select sum(amount)" + range));
+    assertThat(answered.getJsonNumber("events").longValue())
+        .isEqualTo(count("select count(*)" + range))
+        .isEqualTo(453 - 91); // every fifth event is before the range
+    assertThat(answered.getJsonNumber("reuseSavings").bigDecimalValue())
+        .isEqualByComparingTo(
+            decimal("select sum(list_cost - amount)" + range + " and list_cost > amount"));
+  }
+
+  /**
+   * Events {@code first} to {@code first + n - 1} of the run around a range's start: every fifth
+   * before it (a day earlier), the others in its two days, in groups that vary by event.
+   */
+  private String eventsAround(Instant start, int first, int n) {
+    List<String> events = new ArrayList<>();
+    for (int i = first; i < first + n; i++) {
+      Instant at = start.plusSeconds(i % 5 == 0 ? -86_400 + i : (i * 397L) % 172_800);
+      String listCost = i % 3 == 0 ? ", \"listCost\": " + (i % 7) + ".25" : "";
+      events.add(
+          ("{\"idempotencyKey\": \"%s-around-%d\", \"occurredAt\": \"%s\", \"operationType\":"
+                  + " \"it\", \"amount\": %d.%06d, \"client\": %s, \"project\": \"%s-p%d\","
+                  + " \"provider\": \"p%d\", \"mode\": \"m%d\", \"sessionId\": \"%s-s%d\"%s}")
+              .formatted(
+                  run,
+                  i,
+                  at,
+                  i % 4,
+                  (i * 7919) % 1_000_000,
+                  i % 4 == 0 ? "null" : "\"" + run + "-c" + i % 3 + "\"",
+                  run,
+                  i % 5,
+                  i % 2,
+                  i % 3,
+                  run,
+                  i / 7,
+                  listCost));
+    }
+    return "{\"events\": [" + String.join(",", events) + "]}";
+  }
+
+  /** A summary's group as {@link #groupRows} writes the events' sums: "cost|count|". */
+  private static String sumAndCount(JsonValue group) {
+    return group
+            .asJsonObject()
+            .getJsonNumber("cost")
+            .bigDecimalValue()
+            .stripTrailingZeros()
+            .toPlainString()
+        + "|"
+        + group.asJsonObject().getJsonNumber("count").longValue()
+        + "|";
   }
 
   private static String sql(Instant instant) {
