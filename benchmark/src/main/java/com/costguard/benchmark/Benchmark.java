@@ -792,6 +792,20 @@ public final class Benchmark {
           }
         },
         () -> api.get(summary));
+    // A range not read before has its groups read in full: the first read of a range on an
+    // instance, or one after more events were stored than are added to kept groups one by one
+    // (SpendingService.MAX_ADDED), as in this month's summary while events stream in.
+    AtomicInteger earlier = new AtomicInteger(1);
+    readRow(
+        "   a month-long range not read before (a day earlier each)",
+        100,
+        () -> {},
+        () -> {
+          LocalDate from = month.minusDays(earlier.getAndIncrement());
+          return api.get(
+              "api/v1/spending/summary?from=%s&to=%s"
+                  .formatted(from, from.plusMonths(1).minusDays(1)));
+        });
     readRow(
         "   GET /budgets/{id} (org-wide, this month)",
         100,

@@ -266,6 +266,16 @@ final class SeedData {
         "(dimension, value, hour_start, amount, events, reuse_savings)",
         rows.size(),
         i -> rows.get((int) i));
+    // The daily rollups (V30) from the hourly ones, as the migration fills them.
+    try (Connection connection = DriverManager.getConnection(jdbcUrl, "root", "");
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          "INSERT INTO cost_event_days (dimension, value, day, shard, amount, events,"
+              + " reuse_savings) SELECT dimension, value, DATE(hour_start), 0, SUM(amount),"
+              + " SUM(events), SUM(reuse_savings) FROM cost_event_hours WHERE dimension IN"
+              + " ('client', 'project', 'provider', 'mode') GROUP BY dimension, value,"
+              + " DATE(hour_start)");
+    }
   }
 
   /**
@@ -404,6 +414,21 @@ final class SeedData {
             "the generated rollups of %s are wrong: %s by the events, %s by the rollups"
                 .formatted(dimension, summed, rolledUp));
       }
+    }
+    // A whole UTC day of the daily rollups against its events.
+    String date = day.toString().substring(0, 10);
+    String events =
+        ("select client, sum(amount) from cost_events where occurred_at >= '%1$s'"
+                + " and occurred_at < '%1$s' + interval 1 day group by client order by 1")
+            .formatted(date);
+    String days =
+        ("select value, sum(amount) from cost_event_days where dimension = 'client'"
+                + " and day = '%s' group by value order by 1")
+            .formatted(date);
+    if (!rows(events).equals(rows(days))) {
+      throw new IllegalStateException(
+          "the daily rollups of %s are wrong: %s by the events, %s by the rollups"
+              .formatted(date, rows(events), rows(days)));
     }
   }
 

@@ -6,12 +6,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -42,7 +45,10 @@ final class SpendHours {
     }
   }
 
-  /** One rollup row's key; a null value is "no value", as in {@code cost_events}. */
+  /**
+   * One rollup row's key: its UTC hour, or in the daily rollups its UTC day's start; a null value
+   * is "no value", as in {@code cost_events}.
+   */
   record Key(Dimension dimension, String value, Instant hour) {}
 
   /** Sums of one rollup row. */
@@ -50,6 +56,12 @@ final class SpendHours {
     BigDecimal amount = BigDecimal.ZERO;
     long events;
     BigDecimal reuseSavings = BigDecimal.ZERO;
+
+    void add(Sums other) {
+      amount = amount.add(other.amount);
+      events += other.events;
+      reuseSavings = reuseSavings.add(other.reuseSavings);
+    }
 
     void add(CostEvent event) {
       amount = amount.add(event.amount());
@@ -74,6 +86,13 @@ final class SpendHours {
   final Map<Key, Sums> rows = new HashMap<>();
 
   private static final Dimension[] DIMENSIONS = Dimension.values();
+
+  /**
+   * The dimensions also rolled up by UTC day ({@code V30}): those the spending summary groups a
+   * range by, sessions aside.
+   */
+  static final Set<Dimension> DAILY =
+      EnumSet.of(Dimension.CLIENT, Dimension.PROJECT, Dimension.PROVIDER, Dimension.MODE);
 
   /**
    * Shards per rollup row: more than the writers that usually run at once on an instance, few
@@ -106,19 +125,39 @@ final class SpendHours {
   }
 
   /**
-   * Adds the sums to the rows of one shard ({@code V25}): transactions writing at the same time
-   * pick different shards ({@link #nextShard}), so that none waits for the rows another holds
-   * locked until it commits; the reads sum every shard.
+   * Adds the sums to the rows of one shard ({@code V25}), the hours' and then the days' ({@code
+   * V30}): transactions writing at the same time pick different shards ({@link #nextShard}), so
+   * that none waits for the rows another holds locked until it commits; the reads sum every shard.
    */
   void write(Connection connection, int shard) throws SQLException {
-    if (rows.isEmpty()) {
+    upsert(connection, "cost_event_hours", "hour_start", rows, shard);
+    Map<Key, Sums> days = new HashMap<>();
+    rows.forEach(
+        (key, sums) -> {
+          if (DAILY.contains(key.dimension())) {
+            days.computeIfAbsent(
+                    new Key(key.dimension(), key.value(), key.hour().truncatedTo(ChronoUnit.DAYS)),
+                    k -> new Sums())
+                .add(sums);
+          }
+        });
+    upsert(connection, "cost_event_days", "day", days, shard);
+  }
+
+  /** One upsert of {@code sums} into {@code table}, whose {@code column} holds a key's time. */
+  private static void upsert(
+      Connection connection, String table, String column, Map<Key, Sums> sums, int shard)
+      throws SQLException {
+    if (sums.isEmpty()) {
       return;
     }
     StringBuilder sql =
-        new StringBuilder(
-            "insert into cost_event_hours (dimension, value, hour_start, amount, events,"
-                + " reuse_savings, shard) values ");
-    for (int i = 0; i < rows.size(); i++) {
+        new StringBuilder("insert into ")
+            .append(table)
+            .append(" (dimension, value, ")
+            .append(column)
+            .append(", amount, events, reuse_savings, shard) values ");
+    for (int i = 0; i < sums.size(); i++) {
       sql.append(i == 0 ? "(?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?)");
     }
     sql.append(
@@ -127,7 +166,7 @@ final class SpendHours {
             + " reuse_savings = reuse_savings + values(reuse_savings)");
     try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
       int p = 1;
-      List<Map.Entry<Key, Sums>> ordered = new ArrayList<>(rows.entrySet());
+      List<Map.Entry<Key, Sums>> ordered = new ArrayList<>(sums.entrySet());
       ordered.sort(Map.Entry.comparingByKey(ORDER));
       for (Map.Entry<Key, Sums> row : ordered) {
         statement.setString(p++, row.getKey().dimension().column);

@@ -117,6 +117,7 @@ class CostEventRollupsIT {
   void aRefusedBatchChangesNoEventAndNoRollup() throws Exception {
     api.post("api/v1/cost-events", batch(0, 50));
     Map<String, String> before = rollupRows();
+    Map<String, String> daysBefore = dayRows();
     String refused = batch(50, 100).replace("\"amount\": 99.", "\"amount\": -99.");
 
     Api.Answer answer = api.post("api/v1/cost-events", refused);
@@ -125,6 +126,7 @@ class CostEventRollupsIT {
     assertThat(count("select count(*) from cost_events where idempotency_key like '" + run + "-%'"))
         .isEqualTo(50);
     assertThat(rollupRows()).isEqualTo(before);
+    assertThat(dayRows()).isEqualTo(daysBefore);
     assertRollupsEqualTheEvents();
   }
 
@@ -307,7 +309,22 @@ class CostEventRollupsIT {
     api.get(summary); // kept now, or read again after a late commit
     assertThat(api.post("api/v1/cost-events", eventsAround(from, 450, 3)).status()).isEqualTo(202);
 
-    var answered = api.get(summary).json();
+    long inRange = assertSummaryHoldsTheEvents(from, to);
+    assertThat(inRange).isEqualTo(453 - 91); // every fifth event is before the range
+    // A range from the day before to the last day, cutting an hour at each end: its whole day
+    // from the daily rollups, the hours around it from the hourly ones, the cut hours from the
+    // events.
+    assertSummaryHoldsTheEvents(
+        from.minus(1, ChronoUnit.DAYS).plus(5, ChronoUnit.HOURS).plus(30, ChronoUnit.MINUTES),
+        to.minus(3, ChronoUnit.HOURS).minus(20, ChronoUnit.MINUTES));
+  }
+
+  /**
+   * The summary of {@code [from, to)}, group by group, against the events stored in it (where no
+   * other test writes); answers how many there are.
+   */
+  private long assertSummaryHoldsTheEvents(Instant from, Instant to) throws Exception {
+    var answered = api.get("api/v1/spending/summary?from=" + from + "&to=" + to).json();
     String range =
         " from cost_events where occurred_at >= '%s' and occurred_at < '%s'"
             .formatted(sql(from), sql(to));
@@ -329,26 +346,27 @@ class CostEventRollupsIT {
           .getJsonObject(dimension[1])
           .forEach((key, group) -> groups.put(dimension[0] + "|" + key + "|", sumAndCount(group)));
     }
-    assertThat(expected).hasSizeGreaterThan(5 * 2);
-    assertThat(groups).isEqualTo(expected);
+    assertThat(expected).as("from %s to %s", from, to).hasSizeGreaterThan(5 * 2);
+    assertThat(groups).as("from %s to %s", from, to).isEqualTo(expected);
     assertThat(answered.getJsonNumber("total").bigDecimalValue())
         .isEqualByComparingTo(decimal("select sum(amount)" + range));
-    assertThat(answered.getJsonNumber("events").longValue())
-        .isEqualTo(count("select count(*)" + range))
-        .isEqualTo(453 - 91); // every fifth event is before the range
     assertThat(answered.getJsonNumber("reuseSavings").bigDecimalValue())
         .isEqualByComparingTo(
             decimal("select sum(list_cost - amount)" + range + " and list_cost > amount"));
+    long events = answered.getJsonNumber("events").longValue();
+    assertThat(events).isEqualTo(count("select count(*)" + range));
+    return events;
   }
 
   /**
-   * Events {@code first} to {@code first + n - 1} of the run around a range's start: every fifth
-   * before it (a day earlier), the others in its two days, in groups that vary by event.
+   * Events {@code first} to {@code first + n - 1} of the run around a range's start: every fifth in
+   * the day before it, the others in its two days, in groups that vary by event.
    */
   private String eventsAround(Instant start, int first, int n) {
     List<String> events = new ArrayList<>();
     for (int i = first; i < first + n; i++) {
-      Instant at = start.plusSeconds(i % 5 == 0 ? -86_400 + i : (i * 397L) % 172_800);
+      Instant at =
+          start.plusSeconds(i % 5 == 0 ? -86_400 + (i * 997L) % 86_400 : (i * 397L) % 172_800);
       String listCost = i % 3 == 0 ? ", \"listCost\": " + (i % 7) + ".25" : "";
       events.add(
           ("{\"idempotencyKey\": \"%s-around-%d\", \"occurredAt\": \"%s\", \"operationType\":"
@@ -430,7 +448,17 @@ class CostEventRollupsIT {
                       + " 0 end) from cost_events group by 2, 3")
                   .formatted(dimension[0], dimension[1])));
     }
+    Map<String, String> days = new TreeMap<>();
+    for (String dimension : new String[] {"client", "project", "provider", "mode"}) {
+      days.putAll(
+          rows(
+              ("select '%1$s', %1$s, date(occurred_at), sum(amount), count(*), sum(case when"
+                      + " list_cost > amount then list_cost - amount else 0 end) from cost_events"
+                      + " group by 2, 3")
+                  .formatted(dimension)));
+    }
     assertThat(rollupRows()).isEqualTo(events);
+    assertThat(dayRows()).isEqualTo(days);
   }
 
   private Map<String, String> rollupRows() throws SQLException {
@@ -438,6 +466,13 @@ class CostEventRollupsIT {
     return rows(
         "select dimension, value, date_format(hour_start, '%Y-%m-%d %H:00:00'), sum(amount),"
             + " sum(events), sum(reuse_savings) from cost_event_hours group by 1, 2, 3");
+  }
+
+  /** The daily rollups (V30), their shards summed. */
+  private Map<String, String> dayRows() throws SQLException {
+    return rows(
+        "select dimension, value, day, sum(amount), sum(events), sum(reuse_savings)"
+            + " from cost_event_days group by 1, 2, 3");
   }
 
   /** Rows keyed by every column but the last three, the sums (compared as exact decimals). */
