@@ -1,5 +1,6 @@
 package com.costguard.application;
 
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -55,27 +56,22 @@ final class GroupTable extends AbstractMap<String, SpendingSummary.Group> {
   /** The groups in the order given. */
   static GroupTable of(List<Map.Entry<String, SpendingSummary.Group>> groups) {
     int size = groups.size();
-    byte[][] encoded = new byte[size][];
+    ByteArrayOutputStream names = new ByteArrayOutputStream();
     int[] ends = new int[size];
     long[] counts = new long[size];
     BigDecimal[] costs = new BigDecimal[size];
-    int length = 0;
     for (int i = 0; i < size; i++) {
       Map.Entry<String, SpendingSummary.Group> group = groups.get(i);
-      encoded[i] = group.getKey().getBytes(StandardCharsets.UTF_8);
-      length += encoded[i].length;
-      ends[i] = length;
+      names.writeBytes(group.getKey().getBytes(StandardCharsets.UTF_8));
+      ends[i] = names.size();
       counts[i] = group.getValue().count();
       costs[i] = group.getValue().cost();
     }
-    byte[] names = new byte[length];
-    for (int i = 0; i < size; i++) {
-      System.arraycopy(encoded[i], 0, names, start(ends, i), encoded[i].length);
-    }
     long[] unscaled = unscaled(costs);
+    byte[] bytes = names.toByteArray();
     return unscaled == null
-        ? new GroupTable(names, ends, counts, null, 0, costs)
-        : new GroupTable(names, ends, counts, unscaled, size == 0 ? 0 : costs[0].scale(), null);
+        ? new GroupTable(bytes, ends, counts, null, 0, costs)
+        : new GroupTable(bytes, ends, counts, unscaled, size == 0 ? 0 : costs[0].scale(), null);
   }
 
   /**
